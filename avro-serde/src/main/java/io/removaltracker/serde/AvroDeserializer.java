@@ -1,0 +1,101 @@
+package io.removaltracker.serde;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.removaltracker.serde.registry.SchemaRegistryClient;
+import io.removaltracker.serde.registry.SchemaRegistryException;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Confluent-wire-format Avro values. The writer schema comes from the registry by
+ * the id in the frame; with {@code specific.avro.reader=true} the value is resolved into
+ * the generated class of the same name (reading older versions by Avro's
+ * schema-resolution rules), otherwise it is a generic record in the writer's schema. A
+ * frame or datum that does not decode exactly is refused with a
+ * {@link SerializationException} naming the topic and what is wrong; nothing is guessed.
+ */
+public class AvroDeserializer<T> implements Deserializer<T> {
+
+	private SchemaRegistryClient registry;
+
+	private SerdeConfig config;
+
+	private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+	public AvroDeserializer() {
+	}
+
+	public AvroDeserializer(SchemaRegistryClient registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		this.config = SerdeConfig.from(configs);
+		if (this.registry == null) {
+			this.registry = this.config.createClient();
+		}
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public T deserialize(String topic, byte[] data) {
+		if (data == null) {
+			return null;
+		}
+		if (this.config == null) {
+			throw new IllegalStateException("AvroDeserializer used before configure(); set schema.registry.url");
+		}
+		int schemaId = WireFormat.schemaId(topic, data);
+		DatumReader<Object> reader = this.readers.computeIfAbsent(schemaId, (id) -> readerFor(topic, id));
+		BinaryDecoder decoder = DecoderFactory.get()
+			.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+		Object value;
+		try {
+			value = reader.read(null, decoder);
+			if (!decoder.isEnd()) {
+				throw new SerializationException("Cannot decode a value from topic '" + topic + "' with schema id "
+						+ schemaId + ": bytes remain after the record; the value was not written with this schema");
+			}
+		}
+		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException ex) {
+			throw new SerializationException("Cannot decode a value of " + data.length + " bytes from topic '" + topic
+					+ "' with schema id " + schemaId + ": the datum is truncated or corrupt (" + ex + ")", ex);
+		}
+		return (T) value;
+	}
+
+	private DatumReader<Object> readerFor(String topic, int schemaId) {
+		Schema writer;
+		try {
+			writer = this.registry.schemaById(schemaId);
+		}
+		catch (SchemaRegistryException ex) {
+			throw new SerializationException(
+					"Cannot decode a value from topic '" + topic + "': schema id " + schemaId + " - " + ex.getMessage(),
+					ex);
+		}
+		if (!this.config.specificAvroReader()) {
+			return new GenericDatumReader<>(writer);
+		}
+		Class<?> generated = SpecificData.get().getClass(writer);
+		if (generated == null) {
+			throw new SerializationException("Cannot decode a value from topic '" + topic + "' as a specific record: no"
+					+ " generated class for " + writer.getFullName() + " (schema id " + schemaId
+					+ ") is on the classpath; set specific.avro.reader=false to read it as a generic record");
+		}
+		return new SpecificDatumReader<>(writer, SpecificData.get().getSchema(generated));
+	}
+
+}

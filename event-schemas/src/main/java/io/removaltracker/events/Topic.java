@@ -1,0 +1,98 @@
+package io.removaltracker.events;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * A topic of the system: its name, how many partitions it has, its settings, and how its
+ * keys and values are (de)serialized. Keys are always plain UTF-8 strings
+ * ({@code caseId}, or {@code national} on case-stats).
+ *
+ * @param <V> the value type
+ */
+public final class Topic<V> {
+
+	private final String name;
+
+	private final int partitions;
+
+	private final Map<String, String> settings;
+
+	private final Class<V> valueType;
+
+	private final Supplier<Serde<V>> valueSerdeFactory;
+
+	Topic(String name, int partitions, Map<String, String> settings, Class<V> valueType,
+			Supplier<Serde<V>> valueSerdeFactory) {
+		this.name = name;
+		this.partitions = partitions;
+		this.settings = Map.copyOf(settings);
+		this.valueType = valueType;
+		this.valueSerdeFactory = valueSerdeFactory;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public int partitions() {
+		return this.partitions;
+	}
+
+	/** Topic-level settings such as {@code cleanup.policy} and {@code retention.ms}. */
+	public Map<String, String> settings() {
+		return this.settings;
+	}
+
+	public Class<V> valueType() {
+		return this.valueType;
+	}
+
+	public Serde<String> keySerde() {
+		return Serdes.String();
+	}
+
+	/**
+	 * A new value serde configured with the given serde properties (for Avro topics at
+	 * least {@code schema.registry.url}). A new instance each call: serdes hold caches
+	 * and settings, so none is shared by accident.
+	 */
+	public Serde<V> valueSerde(Map<String, ?> serdeConfig) {
+		Serde<V> serde = this.valueSerdeFactory.get();
+		serde.configure(serdeConfig, false);
+		return serde;
+	}
+
+	/** The value's Avro schema, or empty for a topic of raw bytes. */
+	public Optional<Schema> valueSchema() {
+		if (!org.apache.avro.specific.SpecificRecord.class.isAssignableFrom(this.valueType)) {
+			return Optional.empty();
+		}
+		return Optional.of(SpecificData.get().getSchema(this.valueType));
+	}
+
+	/** The registry subject of the value schema (Confluent's topic-name strategy). */
+	public String valueSubject() {
+		return this.name + "-value";
+	}
+
+	/**
+	 * The topic to create, with the given replication factor (1 on a single-node broker).
+	 */
+	public NewTopic newTopic(short replicationFactor) {
+		return new NewTopic(this.name, this.partitions, replicationFactor).configs(this.settings);
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+}

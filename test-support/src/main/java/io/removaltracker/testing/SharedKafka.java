@@ -1,0 +1,46 @@
+package io.removaltracker.testing;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real single-node KRaft broker per test JVM, started on first use and stopped when
+ * the JVM exits. Starting a broker costs about two seconds; sharing it keeps the suite
+ * fast, and {@link #uniqueTopic(String)} keeps tests from sharing topics.
+ */
+public final class SharedKafka {
+
+	private static EmbeddedKafkaKraftBroker broker;
+
+	private SharedKafka() {
+	}
+
+	/** The broker's bootstrap address; the broker picks a random loopback port. */
+	public static synchronized String bootstrapServers() {
+		if (broker == null) {
+			broker = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "shared-kafka-stop"));
+		}
+		return broker.getBrokersAsString();
+	}
+
+	/** A topic name no other test uses, so tests never see each other's records. */
+	public static String uniqueTopic(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static EmbeddedKafkaKraftBroker start() {
+		EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
+		// One node: internal topics must fit on it, or exactly-once clients hang waiting
+		// for
+		// __transaction_state.
+		kraft.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
+				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+				"group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false"));
+		kraft.afterPropertiesSet();
+		return kraft;
+	}
+
+}
