@@ -32,20 +32,65 @@ public final class SchemaCompatibilityReport {
 	 * the reader needs a default (READER_FIELD_MISSING_DEFAULT_VALUE)}.
 	 */
 	public static List<String> check(Schema reader, Schema writer) {
-		List<Incompatibility> incompatibilities = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
-			.getResult()
-			.getIncompatibilities();
 		List<String> problems = new ArrayList<>();
-		for (Incompatibility incompatibility : incompatibilities) {
-			problems.add(describe(reader, incompatibility));
-		}
+		collect(reader, writer, null, problems);
 		return problems;
 	}
 
-	private static String describe(Schema reader, Incompatibility incompatibility) {
-		SchemaIncompatibilityType type = incompatibility.getType();
-		String where = FieldPath.of(reader, incompatibility.getLocation());
-		return where + ": " + rule(type) + " (" + type + ": " + incompatibility.getMessage() + ")";
+	/**
+	 * Collects the problems of one reader/writer pair. A record branch of a union that
+	 * changed incompatibly is reported by Avro only as a missing branch; when the
+	 * reader's union has a branch of the same name, the two are compared instead, to name
+	 * the field that broke.
+	 */
+	private static void collect(Schema reader, Schema writer, String prefix, List<String> problems) {
+		for (Incompatibility incompatibility : SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+			.getResult()
+			.getIncompatibilities()) {
+			FieldPath where = FieldPath.of(reader, incompatibility.getLocation(), prefix);
+			Schema writerBranch = writerBranch(incompatibility);
+			Schema sameNamedBranch = (writerBranch != null) ? sameNamedBranch(incompatibility, writerBranch) : null;
+			if (sameNamedBranch != null) {
+				collect(sameNamedBranch, writerBranch, where.parent(sameNamedBranch.getName()), problems);
+				continue;
+			}
+			SchemaIncompatibilityType type = incompatibility.getType();
+			problems.add(where + ": " + rule(type) + " (" + type + ": " + incompatibility.getMessage() + ")");
+		}
+	}
+
+	/**
+	 * For a missing union branch: the writer's branch, which the location ends by
+	 * indexing.
+	 */
+	private static Schema writerBranch(Incompatibility incompatibility) {
+		Schema writer = incompatibility.getWriterFragment();
+		String location = incompatibility.getLocation();
+		if (incompatibility.getType() != SchemaIncompatibilityType.MISSING_UNION_BRANCH || location == null) {
+			return null;
+		}
+		if (writer.getType() != Schema.Type.UNION) {
+			return writer;
+		}
+		String last = location.substring(location.lastIndexOf('/') + 1);
+		if (last.isEmpty() || !last.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		int index = Integer.parseInt(last);
+		return (index < writer.getTypes().size()) ? writer.getTypes().get(index) : null;
+	}
+
+	private static Schema sameNamedBranch(Incompatibility incompatibility, Schema writerBranch) {
+		Schema readerUnion = incompatibility.getReaderFragment();
+		if (readerUnion.getType() != Schema.Type.UNION || writerBranch.getType() != Schema.Type.RECORD) {
+			return null;
+		}
+		return readerUnion.getTypes()
+			.stream()
+			.filter((branch) -> branch.getType() == Schema.Type.RECORD
+					&& branch.getFullName().equals(writerBranch.getFullName()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static String rule(SchemaIncompatibilityType type) {
@@ -66,12 +111,22 @@ public final class SchemaCompatibilityReport {
 	 * Turns Avro's JSON-pointer location ({@code /fields/5/type/0/fields/1}) into the
 	 * names a person reads ({@code CaseEvent.payload.CaseOpened.personId}).
 	 */
-	static final class FieldPath {
+	record FieldPath(String dotted, boolean isField) {
 
-		private FieldPath() {
+		/**
+		 * The path without a trailing union-branch name, to continue inside that branch.
+		 */
+		String parent(String branchName) {
+			return this.dotted.endsWith("." + branchName)
+					? this.dotted.substring(0, this.dotted.length() - branchName.length() - 1) : this.dotted;
 		}
 
-		static String of(Schema schema, String pointer) {
+		@Override
+		public String toString() {
+			return (this.isField ? "field '" : "type '") + this.dotted + "'";
+		}
+
+		static FieldPath of(Schema schema, String pointer, String prefix) {
 			JsonNode root;
 			try {
 				root = JSON.readTree(schema.toString());
@@ -81,7 +136,7 @@ public final class SchemaCompatibilityReport {
 			}
 			Map<String, JsonNode> namedTypes = new HashMap<>();
 			collectNamedTypes(root, null, namedTypes);
-			StringBuilder path = new StringBuilder(schema.getName());
+			StringBuilder path = new StringBuilder((prefix == null) ? "" : prefix + ".").append(schema.getName());
 			boolean inField = false;
 			JsonNode node = root;
 			String[] steps = (pointer == null) ? new String[0] : pointer.split("/");
@@ -111,7 +166,7 @@ public final class SchemaCompatibilityReport {
 					}
 				}
 			}
-			return (inField ? "field '" : "type '") + path + "'";
+			return new FieldPath(path.toString(), inField);
 		}
 
 		private static boolean isIndex(String step) {
