@@ -3,6 +3,8 @@ package io.removaltracker.testing;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.NewTopic;
+
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -29,6 +31,21 @@ public final class SharedKafka {
 	/** A topic name no other test uses, so tests never see each other's records. */
 	public static String uniqueTopic(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * Creates topics on the shared broker, which does not create them on first use: a
+	 * test that forgets a topic fails at once instead of racing auto-creation.
+	 */
+	public static void createTopics(NewTopic... topics) {
+		bootstrapServers();
+		broker.addTopics(topics);
+	}
+
+	/** Creates a topic with the given partitions, replication factor 1. */
+	public static String createTopic(String name, int partitions) {
+		createTopics(new NewTopic(name, partitions, (short) 1));
+		return name;
 	}
 
 	private static EmbeddedKafkaKraftBroker start() {
