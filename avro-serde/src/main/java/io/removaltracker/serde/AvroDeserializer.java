@@ -58,7 +58,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 			throw new IllegalStateException("AvroDeserializer used before configure(); set schema.registry.url");
 		}
 		int schemaId = WireFormat.schemaId(topic, data);
-		DatumReader<Object> reader = this.readers.computeIfAbsent(schemaId, (id) -> readerFor(topic, id));
+		DatumReader<Object> reader = this.readers.get(schemaId);
+		if (reader == null) {
+			reader = this.readers.computeIfAbsent(schemaId, (id) -> readerFor(topic, id));
+		}
 		BinaryDecoder decoder = DecoderFactory.get()
 			.binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
 		Object value;

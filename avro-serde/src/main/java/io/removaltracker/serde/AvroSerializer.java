@@ -37,6 +37,13 @@ public class AvroSerializer<T> implements Serializer<T> {
 
 	private final Map<SubjectAndSchema, Target> targets = new ConcurrentHashMap<>();
 
+	/**
+	 * The last topic and schema resolved: a producer or stream writes one record type to
+	 * one topic over and over, and this spares building and hashing the subject name per
+	 * record.
+	 */
+	private volatile LastResolved last;
+
 	/** For Kafka, which configures it from client properties. */
 	public AvroSerializer() {
 	}
@@ -71,12 +78,9 @@ public class AvroSerializer<T> implements Serializer<T> {
 					+ "': only Avro records (specific or generic) are supported");
 		}
 		Schema schema = container.getSchema();
-		String subject = this.config.subjectStrategy(this.isKey).subject(topic, this.isKey, schema);
-		Target target = this.targets.computeIfAbsent(new SubjectAndSchema(subject, schema), this::resolve);
+		Target target = targetFor(topic, schema);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-		byte[] header = new byte[WireFormat.HEADER_SIZE];
-		WireFormat.writeHeader(header, target.schemaId());
-		out.writeBytes(header);
+		WireFormat.writeHeader(out, target.schemaId());
 		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
 		try {
 			target.writer().write(data, encoder);
@@ -87,6 +91,17 @@ public class AvroSerializer<T> implements Serializer<T> {
 					"Cannot serialize a " + schema.getFullName() + " to topic '" + topic + "': " + ex.getMessage(), ex);
 		}
 		return out.toByteArray();
+	}
+
+	private Target targetFor(String topic, Schema schema) {
+		LastResolved recent = this.last;
+		if (recent != null && recent.schema() == schema && recent.topic().equals(topic)) {
+			return recent.target();
+		}
+		String subject = this.config.subjectStrategy(this.isKey).subject(topic, this.isKey, schema);
+		Target target = this.targets.computeIfAbsent(new SubjectAndSchema(subject, schema), this::resolve);
+		this.last = new LastResolved(topic, schema, target);
+		return target;
 	}
 
 	private Target resolve(SubjectAndSchema key) {
@@ -131,6 +146,9 @@ public class AvroSerializer<T> implements Serializer<T> {
 	}
 
 	private record Target(int schemaId, DatumWriter<Object> writer) {
+	}
+
+	private record LastResolved(String topic, Schema schema, Target target) {
 	}
 
 }

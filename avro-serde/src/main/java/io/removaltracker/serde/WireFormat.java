@@ -1,6 +1,6 @@
 package io.removaltracker.serde;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -21,13 +21,13 @@ public final class WireFormat {
 	private WireFormat() {
 	}
 
-	/** Writes the 5-byte header for the schema id at the start of {@code into}. */
-	static void writeHeader(byte[] into, int schemaId) {
-		into[0] = MAGIC_BYTE;
-		into[1] = (byte) (schemaId >>> 24);
-		into[2] = (byte) (schemaId >>> 16);
-		into[3] = (byte) (schemaId >>> 8);
-		into[4] = (byte) schemaId;
+	/** Writes the 5-byte header for the schema id. */
+	static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+		out.write(MAGIC_BYTE);
+		out.write(schemaId >>> 24);
+		out.write(schemaId >>> 16);
+		out.write(schemaId >>> 8);
+		out.write(schemaId);
 	}
 
 	/** The schema id of a framed value, after checking the frame. */
@@ -46,7 +46,7 @@ public final class WireFormat {
 			throw new SerializationException("Cannot decode a value from topic '" + topic + "': unknown magic byte 0x"
 					+ String.format("%02X", magic) + "; the Confluent wire format starts with 0x00");
 		}
-		return ByteBuffer.wrap(value, 1, 4).getInt();
+		return ((value[1] & 0xFF) << 24) | ((value[2] & 0xFF) << 16) | ((value[3] & 0xFF) << 8) | (value[4] & 0xFF);
 	}
 
 }
