@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.events.stats.StatsSnapshot;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.serde.AvroSerde;
@@ -38,6 +39,14 @@ public final class Topics {
 	public static final Topic<byte[]> CASE_INTAKE_REJECTED = new Topic<>("case-intake-rejected", CASE_PARTITIONS,
 			KEEP_FOREVER, byte[].class, Serdes::ByteArray);
 
+	/**
+	 * Internal to case-service: its verdict on each intake event sent over HTTP, keyed by
+	 * request id, read by the instance that holds the HTTP request open. Kept an hour.
+	 */
+	public static final Topic<IntakeOutcome> CASE_INTAKE_OUTCOMES = new Topic<>("case-intake-outcomes", 3,
+			Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(3600L * 1000)), IntakeOutcome.class,
+			AvroSerde::specific);
+
 	/** The canonical case history, written only by case-service: the system of record. */
 	public static final Topic<CaseEvent> CASE_EVENTS = new Topic<>("case-events", CASE_PARTITIONS, KEEP_FOREVER,
 			CaseEvent.class, AvroSerde::specific);
@@ -60,7 +69,7 @@ public final class Topics {
 	}
 
 	public static List<Topic<?>> all() {
-		return List.of(CASE_INTAKE, CASE_INTAKE_REJECTED, CASE_EVENTS, WANTED_FLAGS, CASE_STATS);
+		return List.of(CASE_INTAKE, CASE_INTAKE_REJECTED, CASE_INTAKE_OUTCOMES, CASE_EVENTS, WANTED_FLAGS, CASE_STATS);
 	}
 
 }

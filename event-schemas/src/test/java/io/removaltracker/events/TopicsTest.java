@@ -15,7 +15,8 @@ class TopicsTest {
 	@Test
 	void topicNamesAreTheContracts() {
 		assertThat(Topics.all()).extracting(Topic::name)
-			.containsExactly("case-intake", "case-intake-rejected", "case-events", "wanted-flags", "case-stats");
+			.containsExactly("case-intake", "case-intake-rejected", "case-intake-outcomes", "case-events",
+					"wanted-flags", "case-stats");
 	}
 
 	@Test
