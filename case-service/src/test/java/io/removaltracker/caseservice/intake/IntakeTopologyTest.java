@@ -1,0 +1,243 @@
+package io.removaltracker.caseservice.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import io.removaltracker.caseservice.rules.CaseFixtures;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.common.HearingType;
+import io.removaltracker.events.intake.CaseOpened;
+import io.removaltracker.events.intake.HearingMissed;
+import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.IntakeOutcome;
+import io.removaltracker.events.intake.Verdict;
+import io.removaltracker.serde.registry.MockSchemaRegistry;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.removaltracker.caseservice.rules.CaseFixtures.anIntake;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The intake topology with Kafka Streams' test driver: given intake records, then the
+ * canonical events, rejections and HTTP verdicts it writes, in full.
+ */
+class IntakeTopologyTest {
+
+	private final String scope = "intake-topology-" + UUID.randomUUID();
+
+	private final Map<String, Object> serdeConfig = Map.of("schema.registry.url", "mock://" + this.scope);
+
+	private TopologyTestDriver driver;
+
+	private TestInputTopic<byte[], byte[]> intake;
+
+	private TestOutputTopic<String, CaseEvent> caseEvents;
+
+	private TestOutputTopic<byte[], byte[]> rejected;
+
+	private TestOutputTopic<String, IntakeOutcome> outcomes;
+
+	private Serializer<IntakeEvent> intakeSerializer;
+
+	@BeforeEach
+	void start() {
+		Properties props = new Properties();
+		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-service-test");
+		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		Clock clock = Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC);
+		this.driver = new TopologyTestDriver(IntakeTopology.build(this.serdeConfig, clock, IntakeListener.NONE), props);
+		this.intake = this.driver.createInputTopic(Topics.CASE_INTAKE.name(), new ByteArraySerializer(),
+				new ByteArraySerializer());
+		this.caseEvents = this.driver.createOutputTopic(Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(this.serdeConfig).deserializer());
+		this.rejected = this.driver.createOutputTopic(Topics.CASE_INTAKE_REJECTED.name(), new ByteArrayDeserializer(),
+				new ByteArrayDeserializer());
+		this.outcomes = this.driver.createOutputTopic(Topics.CASE_INTAKE_OUTCOMES.name(), new StringDeserializer(),
+				Topics.CASE_INTAKE_OUTCOMES.valueSerde(this.serdeConfig).deserializer());
+		this.intakeSerializer = Topics.CASE_INTAKE.valueSerde(this.serdeConfig).serializer();
+	}
+
+	@AfterEach
+	void stop() {
+		this.driver.close();
+		MockSchemaRegistry.dropScope(this.scope);
+	}
+
+	@Test
+	void acceptedEventsBecomeCanonicalEventsNumberedWithoutGaps() {
+		send(anIntake(CaseEventType.CASE_OPENED));
+		send(anIntake(CaseEventType.HEARING_SCHEDULED));
+		send(anIntake(CaseEventType.HEARING_MISSED));
+
+		List<CaseEvent> events = this.caseEvents.readValuesToList();
+		assertThat(events).extracting(CaseEvent::getSequence).containsExactly(1L, 2L, 3L);
+		assertThat(events).extracting(CaseEvent::getType)
+			.containsExactly(CaseEventType.CASE_OPENED, CaseEventType.HEARING_SCHEDULED, CaseEventType.HEARING_MISSED);
+		assertThat(events.get(2).getCase$().getCustody()).isEqualTo(Custody.IN_COMMUNITY);
+		assertThat(events.get(2).getRecordedAt()).isEqualTo(CaseFixtures.NOW);
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void refusedKafkaRecordIsDeadLetteredAsSentAndTheNextOneIsProcessed() {
+		IntakeEvent attendedBeforeOpening = anIntake(CaseEventType.HEARING_ATTENDED);
+		byte[] value = this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), attendedBeforeOpening);
+
+		this.intake.pipeInput("C-PR-0001".getBytes(StandardCharsets.UTF_8), value);
+		send(anIntake(CaseEventType.CASE_OPENED));
+
+		TestRecord<byte[], byte[]> dead = this.rejected.readRecord();
+		assertThat(dead.value()).isEqualTo(value);
+		assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("C-PR-0001");
+		assertThat(header(dead.headers(), IntakeProcessor.REASON_HEADER)).isEqualTo("case-not-found");
+		assertThat(header(dead.headers(), IntakeProcessor.STATUS_HEADER)).isEqualTo("404");
+		assertThat(header(dead.headers(), IntakeProcessor.DETAIL_HEADER)).contains("does not exist");
+		assertThat(header(dead.headers(), "original-topic")).isEqualTo("case-intake");
+		assertThat(this.caseEvents.readValuesToList()).extracting(CaseEvent::getType)
+			.containsExactly(CaseEventType.CASE_OPENED);
+	}
+
+	@Test
+	void undecodableRecordsAreDeadLetteredWithTheirOriginalBytes() {
+		byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+		byte[] guidFramed = HexFormat.of().parseHex("0100000000000000000000000000000001020304");
+		byte[] unknownSchemaId = HexFormat.of().parseHex("00000003E70102");
+
+		for (byte[] bad : List.of(garbage, guidFramed, unknownSchemaId)) {
+			this.intake.pipeInput("C-PR-0001".getBytes(StandardCharsets.UTF_8), bad);
+		}
+		send(anIntake(CaseEventType.CASE_OPENED));
+
+		List<TestRecord<byte[], byte[]>> dead = this.rejected.readRecordsToList();
+		assertThat(dead).extracting(TestRecord::value).containsExactly(garbage, guidFramed, unknownSchemaId);
+		assertThat(dead).allSatisfy((record) -> assertThat(header(record.headers(), IntakeProcessor.REASON_HEADER))
+			.isEqualTo("undecodable"));
+		assertThat(header(dead.get(0).headers(), IntakeProcessor.DETAIL_HEADER)).contains("unknown magic byte 0x7B");
+		assertThat(header(dead.get(1).headers(), IntakeProcessor.DETAIL_HEADER)).contains("magic byte 0x01");
+		assertThat(header(dead.get(2).headers(), IntakeProcessor.DETAIL_HEADER)).contains("schema id 999");
+		assertThat(this.caseEvents.readValuesToList()).hasSize(1);
+	}
+
+	@Test
+	void invalidContentAndAWrongKeyAreRejected() {
+		IntakeEvent noUuid = anIntake(CaseEventType.CASE_OPENED);
+		noUuid.setEventId("42");
+		send(noUuid);
+		this.intake.pipeInput("OTHER-CASE".getBytes(StandardCharsets.UTF_8),
+				this.intakeSerializer.serialize("case-intake", anIntake(CaseEventType.CASE_OPENED)));
+
+		List<TestRecord<byte[], byte[]>> dead = this.rejected.readRecordsToList();
+		assertThat(dead).extracting((record) -> header(record.headers(), IntakeProcessor.REASON_HEADER))
+			.containsExactly("invalid-event", "invalid-event");
+		assertThat(header(dead.get(0).headers(), IntakeProcessor.DETAIL_HEADER)).contains("eventId");
+		assertThat(header(dead.get(1).headers(), IntakeProcessor.DETAIL_HEADER)).contains("record key");
+		assertThat(this.caseEvents.isEmpty()).isTrue();
+	}
+
+	@Test
+	void duplicateEventIdIsNotAppliedTwice() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		send(opened);
+		send(opened);
+
+		assertThat(this.caseEvents.readValuesToList()).hasSize(1);
+		assertThat(this.rejected.isEmpty()).isTrue();
+	}
+
+	@Test
+	void eventIdReusedWithOtherContentIsAConflict() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		send(opened);
+		IntakeEvent altered = IntakeEvent.newBuilder(opened).build();
+		((CaseOpened) altered.getPayload()).setNationality("JAM");
+		send(altered);
+
+		assertThat(this.caseEvents.readValuesToList()).hasSize(1);
+		assertThat(header(this.rejected.readRecord().headers(), IntakeProcessor.REASON_HEADER))
+			.isEqualTo("event-id-conflict");
+	}
+
+	@Test
+	void httpRequestsGetAVerdictInsteadOfADeadLetter() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		sendOverHttp("r1", opened);
+		sendOverHttp("r2", opened);
+		sendOverHttp("r3", anIntake(CaseEventType.RELEASED_FROM_PRISON));
+
+		Map<String, IntakeOutcome> verdicts = this.outcomes.readKeyValuesToMap();
+		assertThat(verdicts.get("r1").getVerdict()).isEqualTo(Verdict.ACCEPTED);
+		assertThat(verdicts.get("r1").getEvent().getSequence()).isEqualTo(1);
+		assertThat(verdicts.get("r2").getVerdict()).isEqualTo(Verdict.DUPLICATE);
+		assertThat(verdicts.get("r2").getEvent()).isEqualTo(verdicts.get("r1").getEvent());
+		assertThat(verdicts.get("r3").getVerdict()).isEqualTo(Verdict.REFUSED);
+		assertThat(verdicts.get("r3").getRefusal().getStatus()).isEqualTo(409);
+		assertThat(verdicts.get("r3").getRefusal().getRule()).isEqualTo("transition-not-allowed");
+		assertThat(this.rejected.isEmpty()).isTrue();
+		assertThat(this.caseEvents.readValuesToList()).hasSize(1);
+	}
+
+	@Test
+	void missedHearingScheduledEarlierIsCompletedFromTheHistory() {
+		send(anIntake(CaseEventType.CASE_OPENED));
+		send(anIntake(CaseEventType.HEARING_SCHEDULED));
+		IntakeEvent missed = anIntake(CaseEventType.HEARING_MISSED);
+		missed.setPayload(new HearingMissed("H-7", null, null));
+		send(missed);
+
+		CaseEvent recorded = this.caseEvents.readValuesToList().get(2);
+		assertThat(recorded.getPayload()).isEqualTo(new io.removaltracker.events.cases.HearingMissed("H-7",
+				HearingType.REMOVAL_INTERVIEW, CaseFixtures.NOW.plusSeconds(86_400)));
+	}
+
+	@Test
+	void historyStoreAnswersQueries() {
+		send(anIntake(CaseEventType.CASE_OPENED));
+		send(anIntake(CaseEventType.ARRESTED));
+		CaseHistoryStore history = new CaseHistoryStore(this.driver.getKeyValueStore(CaseHistoryStore.NAME));
+
+		assertThat(history.last("C-PR-0001"))
+			.hasValueSatisfying((last) -> assertThat(last.getCase$().getCustody()).isEqualTo(Custody.DETAINED));
+		assertThat(history.events("C-PR-0001")).extracting(CaseEvent::getSequence).containsExactly(1L, 2L);
+		assertThat(history.last("C-PR-000")).isEmpty();
+		assertThat(history.events("C-PR-00011")).isEmpty();
+	}
+
+	private void send(IntakeEvent event) {
+		this.intake.pipeInput(event.getCaseId().getBytes(StandardCharsets.UTF_8),
+				this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), event));
+	}
+
+	private void sendOverHttp(String requestId, IntakeEvent event) {
+		Headers headers = new RecordHeaders().add(IntakeChannel.REQUEST_ID_HEADER,
+				requestId.getBytes(StandardCharsets.UTF_8));
+		this.intake.pipeInput(new TestRecord<>(event.getCaseId().getBytes(StandardCharsets.UTF_8),
+				this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), event), headers));
+	}
+
+	private static String header(Headers headers, String name) {
+		return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
