@@ -48,6 +48,14 @@ public final class SharedKafka {
 		return name;
 	}
 
+	/**
+	 * A broker of its own, for tests that need topics with the contract's fixed names to
+	 * themselves; the caller destroys it.
+	 */
+	public static EmbeddedKafkaKraftBroker privateBroker() {
+		return start();
+	}
+
 	private static EmbeddedKafkaKraftBroker start() {
 		EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
 		// One node: internal topics must fit on it, or exactly-once clients hang waiting

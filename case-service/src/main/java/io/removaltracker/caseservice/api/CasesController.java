@@ -1,0 +1,121 @@
+package io.removaltracker.caseservice.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.removaltracker.caseservice.intake.CaseHistoryStore;
+import io.removaltracker.caseservice.intake.IntakeRuntime;
+import io.removaltracker.caseservice.intake.IntakeStreams;
+import io.removaltracker.events.cases.CaseEvent;
+import org.apache.kafka.streams.state.HostInfo;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case's state and events, read from the store of the instance that holds the case.
+ * When another instance holds it, the request is passed to that instance once, so every
+ * instance answers for every case.
+ */
+@RestController
+class CasesController {
+
+	static final String FORWARDED_HEADER = "X-Case-Service-Forwarded";
+
+	private final IntakeRuntime runtime;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	CasesController(IntakeRuntime runtime) {
+		this.runtime = runtime;
+	}
+
+	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> caseState(@PathVariable String caseId,
+			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
+		return answer(caseId, "/api/v1/cases/" + caseId, forwarded,
+				(history) -> history.last(caseId).map(CanonicalJson::caseState));
+	}
+
+	@GetMapping(path = "/api/v1/cases/{caseId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> caseEvents(@PathVariable String caseId,
+			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
+		return answer(caseId, "/api/v1/cases/" + caseId + "/events", forwarded, (history) -> {
+			List<CaseEvent> events = history.events(caseId);
+			return events.isEmpty() ? Optional.empty()
+					: Optional.of(events.stream().map(CanonicalJson::event).toList());
+		});
+	}
+
+	private ResponseEntity<String> answer(String caseId, String path, String forwarded,
+			Function<CaseHistoryStore, Optional<?>> query) {
+		IntakeStreams streams = this.runtime.streams();
+		Optional<HostInfo> owner = streams.ownerElsewhere(caseId);
+		if (owner.isPresent()) {
+			if (forwarded != null) {
+				throw new IntakeStreams.NotReadyException(
+						"Case partitions are moving between instances; retry shortly");
+			}
+			return forward(owner.get(), path);
+		}
+		Object body = query.apply(streams.localHistory(caseId))
+			.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
+					"Case " + caseId + " does not exist"));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+	}
+
+	private ResponseEntity<String> forward(HostInfo owner, String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + path))
+			.timeout(Duration.ofSeconds(5))
+			.header(FORWARDED_HEADER, "1")
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return ResponseEntity.status(response.statusCode())
+				.contentType(MediaType.parseMediaType(
+						response.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON_VALUE)))
+				.body(response.body());
+		}
+		catch (IOException ex) {
+			throw new IntakeStreams.NotReadyException("The instance holding the case (" + owner.host() + ":"
+					+ owner.port() + ") did not answer: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IntakeStreams.NotReadyException("Interrupted while asking the instance holding the case");
+		}
+	}
+
+	/** JSON text of a body, so local and forwarded answers go out alike. */
+	static final class Json {
+
+		private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+		private Json() {
+		}
+
+		static String write(Object body) {
+			try {
+				return MAPPER.writeValueAsString(body);
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}

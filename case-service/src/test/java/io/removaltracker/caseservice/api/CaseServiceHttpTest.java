@@ -1,0 +1,267 @@
+package io.removaltracker.caseservice.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
+import io.removaltracker.events.Topics;
+import io.removaltracker.testing.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.PERSON_ID;
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.anyCaseId;
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.caseOpened;
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.caseOpenedInCommunity;
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * case-service over real HTTP against a real broker in the test JVM: answers of the
+ * contract, the refusals of the state machine, and the bad-input battery.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class CaseServiceHttpTest {
+
+	@TempDir
+	static Path stateDir;
+
+	@LocalServerPort
+	int port;
+
+	private HttpClientForTests http;
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("case-service.schema-registry-url", () -> "mock://case-service-http-test");
+		registry.add("case-service.state-dir", () -> stateDir.toString());
+	}
+
+	@BeforeEach
+	void ready() {
+		this.http = new HttpClientForTests("http://127.0.0.1:" + this.port);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
+	}
+
+	@Test
+	void acceptedEventsAnswer201WithTheCanonicalEvent() {
+		String caseId = anyCaseId();
+
+		Answer opened = this.http.postJson(caseOpenedInCommunity(caseId));
+		Answer scheduled = this.http.postJson(event(caseId, "HEARING_SCHEDULED",
+				"\"hearingId\": \"H-1\", \"hearingType\": \"REPORTING\", \"scheduledFor\": \"2030-01-02T10:00:00Z\""));
+
+		assertThat(opened.status()).isEqualTo(201);
+		assertThat(opened.location()).isEqualTo("/api/v1/cases/" + caseId);
+		assertThat(opened.body().get("sequence").asLong()).isEqualTo(1);
+		assertThat(opened.body().get("personId").asText()).isEqualTo(PERSON_ID);
+		assertThat(opened.body().get("case").get("custody").asText()).isEqualTo("IN_COMMUNITY");
+		assertThat(opened.body().get("case").get("conditions").toString()).isEqualTo("[\"REPORTING\"]");
+		assertThat(opened.body().get("recordedAt").asText()).isNotBlank();
+		assertThat(scheduled.status()).isEqualTo(201);
+		assertThat(scheduled.body().get("sequence").asLong()).isEqualTo(2);
+		assertThat(scheduled.body().get("scheduledFor").asText()).isEqualTo("2030-01-02T10:00:00Z");
+	}
+
+	@Test
+	void caseAndItsEventsAreReadBack() {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(event(caseId, "ARRESTED", "\"arrestedBy\": \"POLICE\""));
+
+		Answer state = this.http.get("/api/v1/cases/" + caseId);
+		Answer events = this.http.get("/api/v1/cases/" + caseId + "/events");
+
+		assertThat(state.status()).isEqualTo(200);
+		assertThat(state.body().get("caseId").asText()).isEqualTo(caseId);
+		assertThat(state.body().get("lastSequence").asLong()).isEqualTo(2);
+		assertThat(state.body().get("custody").asText()).isEqualTo("DETAINED");
+		assertThat(state.body().get("conditions").size()).isZero();
+		assertThat(events.body()).extracting((node) -> node.get("type").asText())
+			.containsExactly("CASE_OPENED", "ARRESTED");
+		assertThat(this.http.get("/api/v1/cases/" + anyCaseId()).status()).isEqualTo(404);
+		assertThat(this.http.get("/api/v1/cases/" + anyCaseId() + "/events").status()).isEqualTo(404);
+	}
+
+	@Test
+	void repeatedEventAnswers200WithTheFirstResultAndIsNotAppliedTwice() {
+		String caseId = anyCaseId();
+		String opened = caseOpenedInCommunity(caseId);
+
+		Answer first = this.http.postJson(opened);
+		Answer again = this.http.postJson(opened);
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(this.http.get("/api/v1/cases/" + caseId + "/events").body().size()).isEqualTo(1);
+	}
+
+	@Test
+	void eventIdReusedWithOtherContentIs409() {
+		String caseId = anyCaseId();
+		String eventId = UUID.randomUUID().toString();
+		this.http.postJson(caseOpened(eventId, caseId, "IN_COMMUNITY", "[]"));
+
+		Answer reused = this.http.postJson(caseOpened(eventId, caseId, "DETAINED", "[]"));
+
+		assertProblem(reused, 409, "event-id-conflict");
+		assertThat(reused.body().get("detail").asText()).contains(eventId);
+	}
+
+	@Test
+	void stateRulesAnswer404And409SayingWhichRule() {
+		String caseId = anyCaseId();
+		assertProblem(this.http.postJson(event(caseId, "STAY_LIFTED", "")), 404, "case-not-found");
+
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		assertProblem(this.http.postJson(caseOpenedInCommunity(caseId)), 409, "case-exists");
+		Answer notAllowed = this.http.postJson(event(caseId, "RELEASED_ON_CONDITIONS", "\"conditions\": []"));
+		assertProblem(notAllowed, 409, "transition-not-allowed");
+		assertThat(notAllowed.body().get("detail").asText()).contains("only while custody is DETAINED");
+
+		this.http.postJson(event(caseId, "CASE_CLOSED", "\"closeReason\": \"STATUS_GRANTED\""));
+		assertProblem(this.http.postJson(event(caseId, "HEARING_ATTENDED", "\"hearingId\": \"H-1\"")), 409,
+				"case-closed");
+	}
+
+	@Test
+	void missedHearingNeitherScheduledHereNorDescribedIs400() {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+
+		Answer missed = this.http.postJson(event(caseId, "HEARING_MISSED", "\"hearingId\": \"H-404\""));
+
+		assertProblem(missed, 400, "invalid-event");
+		assertThat(fields(missed)).containsExactlyInAnyOrder("hearingType", "scheduledFor");
+	}
+
+	static Stream<Arguments> badInput() {
+		String caseId = "C-BAD-INPUT";
+		String future = Instant.now().plusSeconds(3600).toString();
+		return Stream.of(Arguments.of("not JSON", "application/json", "{\"eventId\": ", 400, List.of()),
+				Arguments.of("a JSON array", "application/json", "[1, 2]", 400, List.of()),
+				Arguments.of("wrong JSON types", "application/json",
+						"{\"eventId\": 42, \"caseId\": [\"x\"], \"type\": \"STAY_LIFTED\", \"occurredAt\": true}", 400,
+						List.of("eventId", "caseId", "occurredAt")),
+				Arguments.of("missing required fields", "application/json", "{\"type\": \"ARRESTED\"}", 400,
+						List.of("eventId", "caseId", "occurredAt", "arrestedBy")),
+				Arguments.of("unknown type", "application/json", event(caseId, "DEPORTED_TWICE", ""), 400,
+						List.of("type")),
+				Arguments.of("unknown enum value", "application/json",
+						event(caseId, "ARRESTED", "\"arrestedBy\": \"ARMY\""), 400, List.of("arrestedBy")),
+				Arguments.of("caseId with forbidden characters", "application/json", event("C 1/2", "STAY_LIFTED", ""),
+						400, List.of("caseId")),
+				Arguments.of("caseId too long", "application/json", event("C".repeat(65), "STAY_LIFTED", ""), 400,
+						List.of("caseId")),
+				Arguments.of("malformed UUID", "application/json",
+						"{\"eventId\": \"1234\", \"caseId\": \"C-1\", \"type\": \"STAY_LIFTED\", \"occurredAt\": \"2024-01-01T00:00:00Z\"}",
+						400, List.of("eventId")),
+				Arguments.of("occurredAt more than 5 minutes ahead", "application/json",
+						"{\"eventId\": \"" + UUID.randomUUID()
+								+ "\", \"caseId\": \"C-1\", \"type\": \"STAY_LIFTED\", \"occurredAt\": \"" + future
+								+ "\"}",
+						400, List.of("occurredAt")),
+				Arguments.of("conditions with a custody that allows none", "application/json",
+						caseOpened(UUID.randomUUID().toString(), caseId, "DETAINED", "[\"REPORTING\"]"), 400,
+						List.of("conditions")),
+				Arguments.of("body over 64 KiB", "application/json",
+						event(caseId, "REMOVED", "\"padding\": \"" + "x".repeat(70_000) + "\""), 413, List.of()),
+				Arguments.of("wrong content type", "text/plain", caseOpenedInCommunity(caseId), 415, List.of()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badInput")
+	void badInputIsAProblemAndWritesNothing(String what, String contentType, String body, int status,
+			List<String> fields) throws Exception {
+		Map<TopicPartition, Long> before = intakeEndOffsets();
+
+		Answer answer = this.http.post("/api/v1/events", contentType, body);
+
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("type").asText()).isNotBlank();
+		assertThat(answer.body().get("title").asText()).isNotBlank();
+		assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+		assertThat(answer.body().get("detail").asText()).isNotBlank();
+		if (!fields.isEmpty()) {
+			assertThat(fields(answer)).containsExactlyInAnyOrderElementsOf(fields);
+		}
+		assertThat(intakeEndOffsets()).isEqualTo(before);
+	}
+
+	@Test
+	void personIdsStayOutOfTheLogs(CapturedOutput output) {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.get("/api/v1/cases/" + caseId);
+
+		assertThat(output.getAll()).doesNotContain(PERSON_ID);
+	}
+
+	@Test
+	void prometheusCountsVerdictsByTypeAndReason() {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(caseOpenedInCommunity(caseId));
+
+		String metrics = HttpClientForTests.text("http://127.0.0.1:" + this.port + "/actuator/prometheus");
+
+		assertThat(metrics).contains(
+				"case_intake_events_total{channel=\"http\",outcome=\"accepted\",reason=\"none\",type=\"CASE_OPENED\"}");
+		assertThat(metrics).contains("reason=\"case-exists\"");
+		assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+	}
+
+	private static void assertProblem(Answer answer, int status, String rule) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.body().get("type").asText()).isEqualTo(Problems.TYPE_PREFIX + rule);
+		assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+	}
+
+	private static List<String> fields(Answer answer) {
+		return java.util.stream.StreamSupport.stream(answer.body().path("errors").spliterator(), false)
+			.map((error) -> error.get("field").asText())
+			.toList();
+	}
+
+	private static Map<TopicPartition, Long> intakeEndOffsets() throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+			for (int p = 0; p < Topics.CASE_INTAKE.partitions(); p++) {
+				latest.put(new TopicPartition(Topics.CASE_INTAKE.name(), p), OffsetSpec.latest());
+			}
+			Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+			admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
+			return offsets;
+		}
+	}
+
+}
