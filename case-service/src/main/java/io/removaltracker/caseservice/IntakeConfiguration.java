@@ -5,12 +5,12 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.caseservice.intake.IntakeGateway;
+import io.removaltracker.caseservice.intake.IntakeHealth;
 import io.removaltracker.caseservice.intake.IntakeMetrics;
 import io.removaltracker.caseservice.intake.IntakeRuntime;
 import io.removaltracker.caseservice.intake.IntakeTopics;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +40,9 @@ class IntakeConfiguration {
 		return new IntakeRuntime(kafka, properties, advertisedHost, new IntakeMetrics(meters), meters);
 	}
 
-	/**
-	 * DOWN until the state is restored and the processor runs; part of the readiness
-	 * group.
-	 */
 	@Bean
 	HealthIndicator intakeStreams(IntakeRuntime runtime) {
-		return () -> runtime.isRunning() ? Health.up().withDetail("state", runtime.describeState()).build()
-				: Health.down().withDetail("state", runtime.describeState()).build();
+		return new IntakeHealth(runtime);
 	}
 
 }

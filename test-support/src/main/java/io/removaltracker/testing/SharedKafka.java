@@ -14,6 +14,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class SharedKafka {
 
+	/**
+	 * The in-process schema registry that goes with the shared broker: tests that share
+	 * its topics must share the registry too, as services on one cluster share one
+	 * registry.
+	 */
+	public static final String REGISTRY_URL = "mock://shared-kafka";
+
 	private static EmbeddedKafkaKraftBroker broker;
 
 	private SharedKafka() {

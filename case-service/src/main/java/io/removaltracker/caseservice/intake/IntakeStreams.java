@@ -101,7 +101,11 @@ public final class IntakeStreams implements AutoCloseable {
 	@Override
 	public void close() {
 		this.metrics.close();
-		this.streams.close(Duration.ofSeconds(30));
+		// Leaving the group hands this instance's cases to the others at once, instead of
+		// after
+		// the session timeout (45 s) during which nobody decides them.
+		this.streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+			.withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
 	}
 
 	/**

@@ -58,7 +58,7 @@ class CaseServiceHttpTest {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("case-service.schema-registry-url", () -> "mock://case-service-http-test");
+		registry.add("case-service.schema-registry-url", () -> SharedKafka.REGISTRY_URL);
 		registry.add("case-service.state-dir", () -> stateDir.toString());
 	}
 

@@ -1,0 +1,319 @@
+package io.removaltracker.caseservice;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import io.removaltracker.caseservice.api.HttpClientForTests;
+import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
+import io.removaltracker.caseservice.intake.TopicReader;
+import io.removaltracker.caseservice.rules.CaseFixtures;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.testing.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.anyCaseId;
+import static io.removaltracker.caseservice.api.IntakeJsonFixtures.caseOpenedInCommunity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several case-service instances against one real broker of their own: the single writer
+ * per case under concurrent HTTP and Kafka intake, a rebuild from Kafka alone, and a
+ * crash while requests are in flight.
+ */
+class CaseServiceClusterTest {
+
+	private static final String REGISTRY = "mock://case-service-cluster-test";
+
+	private static EmbeddedKafkaKraftBroker broker;
+
+	@TempDir
+	Path stateRoot;
+
+	@BeforeAll
+	static void startBroker() {
+		broker = SharedKafka.privateBroker();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.destroy();
+	}
+
+	@Test
+	void twoInstancesFedConcurrentlyOverHttpAndKafkaKeepEveryCaseGapless() throws Exception {
+		try (ConfigurableApplicationContext a = start("a");
+				ConfigurableApplicationContext b = start("b");
+				KafkaProducer<String, IntakeEvent> kafka = intakeProducer()) {
+			List<HttpClientForTests> instances = List.of(http(a), http(b));
+			instances.forEach(CaseServiceClusterTest::awaitReady);
+			List<CaseEventType> lifecycle = List.of(CaseEventType.CASE_OPENED, CaseEventType.HEARING_SCHEDULED,
+					CaseEventType.HEARING_MISSED, CaseEventType.ARRESTED, CaseEventType.RELEASED_ON_CONDITIONS,
+					CaseEventType.HEARING_ATTENDED);
+			int cases = 40;
+			List<String> caseIds = new ArrayList<>();
+			ExecutorService clients = Executors.newFixedThreadPool(8);
+			List<Future<?>> done = new ArrayList<>();
+			for (int c = 0; c < cases; c++) {
+				String caseId = "CL-" + c + "-" + UUID.randomUUID().toString().substring(0, 8);
+				caseIds.add(caseId);
+				int index = c;
+				done.add(clients.submit(() -> {
+					for (int e = 0; e < lifecycle.size(); e++) {
+						IntakeEvent event = eventOf(lifecycle.get(e), caseId);
+						send(event, (index + e) % 3, instances, kafka);
+						if (e == 1) {
+							// The same event again over another channel: recorded once.
+							send(event, (index + e + 1) % 3, instances, kafka);
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get(120, TimeUnit.SECONDS);
+			}
+			clients.shutdown();
+
+			Map<String, List<CaseEvent>> byCase = canonicalEvents(Set.copyOf(caseIds), cases * lifecycle.size());
+			assertThat(byCase).hasSize(cases);
+			byCase.forEach((caseId, events) -> {
+				assertThat(events).as(caseId)
+					.extracting(CaseEvent::getSequence)
+					.containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+				assertThat(events).as(caseId).extracting(CaseEvent::getType).containsExactlyElementsOf(lifecycle);
+				assertThat(events.stream().map(CaseEvent::getEventId).distinct()).hasSize(lifecycle.size());
+			});
+			for (String caseId : caseIds) {
+				for (HttpClientForTests instance : instances) {
+					assertThat(instance.get("/api/v1/cases/" + caseId).body().get("lastSequence").asLong())
+						.isEqualTo(6);
+				}
+			}
+		}
+	}
+
+	@Test
+	void aFreshInstanceWithAnEmptyStateDirectoryAnswersTheSame() {
+		List<String> caseIds = List.of(anyCaseId(), anyCaseId(), anyCaseId());
+		Map<String, String> statesBefore = new ConcurrentHashMap<>();
+		Map<String, String> eventsBefore = new ConcurrentHashMap<>();
+		Map<String, String> openings = new ConcurrentHashMap<>();
+		try (ConfigurableApplicationContext first = start("first")) {
+			HttpClientForTests http = http(first);
+			awaitReady(http);
+			for (String caseId : caseIds) {
+				openings.put(caseId, caseOpenedInCommunity(caseId));
+				assertThat(http.postJson(openings.get(caseId)).status()).isEqualTo(201);
+				assertThat(http.postJson(json(caseId, "ARRESTED", "\"arrestedBy\": \"CBSA\"")).status()).isEqualTo(201);
+				statesBefore.put(caseId, http.get("/api/v1/cases/" + caseId).body().toString());
+				eventsBefore.put(caseId, http.get("/api/v1/cases/" + caseId + "/events").body().toString());
+			}
+		}
+
+		try (ConfigurableApplicationContext fresh = start("fresh-" + UUID.randomUUID())) {
+			HttpClientForTests http = http(fresh);
+			awaitReady(http);
+			for (String caseId : caseIds) {
+				assertThat(http.get("/api/v1/cases/" + caseId).body().toString()).isEqualTo(statesBefore.get(caseId));
+				assertThat(http.get("/api/v1/cases/" + caseId + "/events").body().toString())
+					.isEqualTo(eventsBefore.get(caseId));
+				Answer repeat = http.postJson(openings.get(caseId));
+				assertThat(repeat.status()).as("accepted eventIds are remembered in Kafka").isEqualTo(200);
+				assertThat(repeat.body().get("sequence").asLong()).isEqualTo(1);
+				Answer next = http.postJson(json(caseId, "IMPRISONED", ""));
+				assertThat(next.status()).isEqualTo(201);
+				assertThat(next.body().get("sequence").asLong()).isEqualTo(3);
+			}
+		}
+	}
+
+	@Test
+	void noCallerIsToldAcceptedForAnEventThatIsNotRecorded() throws Exception {
+		Set<String> acceptedEventIds = ConcurrentHashMap.newKeySet();
+		try (ConfigurableApplicationContext survivor = start("survivor")) {
+			awaitReady(http(survivor));
+			ConfigurableApplicationContext victim = start("victim");
+			HttpClientForTests target = http(victim);
+			awaitReady(target);
+			CountDownLatch someAccepted = new CountDownLatch(30);
+			AtomicBoolean stop = new AtomicBoolean();
+			ExecutorService clients = Executors.newFixedThreadPool(4);
+			for (int t = 0; t < 4; t++) {
+				clients.submit(() -> {
+					while (!stop.get()) {
+						String eventId = UUID.randomUUID().toString();
+						try {
+							Answer answer = target.postJson(io.removaltracker.caseservice.api.IntakeJsonFixtures
+								.caseOpened(eventId, anyCaseId(), "DETAINED", "[]"));
+							if (answer.status() == 201) {
+								acceptedEventIds.add(eventId);
+								someAccepted.countDown();
+							}
+						}
+						catch (RuntimeException ex) {
+							// The instance is gone: no answer, so no claim either way.
+						}
+					}
+				});
+			}
+			assertThat(someAccepted.await(60, TimeUnit.SECONDS)).isTrue();
+			victim.close();
+			stop.set(true);
+			clients.shutdown();
+			assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		}
+
+		List<ConsumerRecord<String, CaseEvent>> recorded = TopicReader.readUntil(broker.getBrokersAsString(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> acceptedEventIds.contains(record.value().getEventId()), acceptedEventIds.size());
+		assertThat(recorded.stream().map((record) -> record.value().getEventId()).collect(Collectors.toSet()))
+			.containsAll(acceptedEventIds);
+	}
+
+	private Map<String, List<CaseEvent>> canonicalEvents(Set<String> caseIds, int expected) {
+		List<ConsumerRecord<String, CaseEvent>> records = TopicReader.readUntil(broker.getBrokersAsString(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> caseIds.contains(record.key()), expected);
+		Map<String, List<CaseEvent>> byCase = new java.util.TreeMap<>();
+		records.forEach((record) -> byCase.computeIfAbsent(record.key(), (k) -> new ArrayList<>()).add(record.value()));
+		return byCase;
+	}
+
+	/**
+	 * Sends over HTTP to instance 0 or 1, or over Kafka (2); HTTP retries while
+	 * partitions move.
+	 */
+	private static void send(IntakeEvent event, int channel, List<HttpClientForTests> instances,
+			KafkaProducer<String, IntakeEvent> kafka) throws Exception {
+		if (channel == 2) {
+			kafka.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), event.getCaseId(), event))
+				.get(30, TimeUnit.SECONDS);
+			return;
+		}
+		String body = IntakeJsonOf.event(event);
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			int status = instances.get(channel).postJson(body).status();
+			assertThat(status).isIn(200, 201, 503);
+			return status != 503;
+		});
+	}
+
+	private static IntakeEvent eventOf(CaseEventType type, String caseId) {
+		IntakeEvent event = CaseFixtures.anIntake(type);
+		event.setCaseId(caseId);
+		event.setOccurredAt(Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		if (type == CaseEventType.HEARING_MISSED) {
+			event.setPayload(new io.removaltracker.events.intake.HearingMissed("H-7", null, null));
+		}
+		return event;
+	}
+
+	private static String json(String caseId, String type, String fields) {
+		return io.removaltracker.caseservice.api.IntakeJsonFixtures.event(caseId, type, fields);
+	}
+
+	private ConfigurableApplicationContext start(String name) {
+		Path stateDir;
+		try {
+			stateDir = Files.createDirectories(this.stateRoot.resolve(name));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new SpringApplicationBuilder(CaseServiceApplication.class).run("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+				"--case-service.schema-registry-url=" + REGISTRY, "--case-service.state-dir=" + stateDir);
+	}
+
+	private static KafkaProducer<String, IntakeEvent> intakeProducer() {
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG,
+						"all"),
+				new StringSerializer(),
+				Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", REGISTRY)).serializer());
+	}
+
+	private static HttpClientForTests http(ConfigurableApplicationContext context) {
+		return new HttpClientForTests("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static void awaitReady(HttpClientForTests http) {
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
+	}
+
+	/** An intake event as the JSON an upstream system would post. */
+	static final class IntakeJsonOf {
+
+		private IntakeJsonOf() {
+		}
+
+		static String event(IntakeEvent event) {
+			StringBuilder json = new StringBuilder("{\"eventId\": \"").append(event.getEventId())
+				.append("\", \"caseId\": \"")
+				.append(event.getCaseId())
+				.append("\", \"type\": \"")
+				.append(event.getType())
+				.append("\", \"occurredAt\": \"")
+				.append(event.getOccurredAt())
+				.append("\"");
+			if (event.getSource() != null) {
+				json.append(", \"source\": \"").append(event.getSource()).append("\"");
+			}
+			org.apache.avro.specific.SpecificRecord payload = (org.apache.avro.specific.SpecificRecord) event
+				.getPayload();
+			for (org.apache.avro.Schema.Field field : payload.getSchema().getFields()) {
+				Object value = payload.get(field.pos());
+				if (value == null) {
+					continue;
+				}
+				json.append(", \"").append(field.name()).append("\": ");
+				if (value instanceof List<?> list) {
+					json.append(list.stream()
+						.map((item) -> "\"" + item + "\"")
+						.collect(Collectors.joining(", ", "[", "]")));
+				}
+				else {
+					json.append("\"").append(value).append("\"");
+				}
+			}
+			return json.append("}").toString();
+		}
+
+	}
+
+}

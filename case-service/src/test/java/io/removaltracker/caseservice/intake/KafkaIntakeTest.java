@@ -1,0 +1,127 @@
+package io.removaltracker.caseservice.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.removaltracker.caseservice.api.HttpClientForTests;
+import io.removaltracker.caseservice.rules.CaseFixtures;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.testing.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kafka intake against a real broker: Avro records in the Confluent wire format
+ * become canonical events; bad records go to {@code case-intake-rejected} as they came,
+ * with the reason in headers, and the consumer goes on to the next record.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class KafkaIntakeTest {
+
+	private static final String REGISTRY = SharedKafka.REGISTRY_URL;
+
+	@TempDir
+	static Path stateDir;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("case-service.schema-registry-url", () -> REGISTRY);
+		registry.add("case-service.state-dir", () -> stateDir.toString());
+	}
+
+	@BeforeEach
+	void ready() {
+		HttpClientForTests http = new HttpClientForTests("http://127.0.0.1:" + this.port);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
+	}
+
+	@Test
+	void goodRecordsBecomeCanonicalEventsAndBadOnesAreDeadLetteredWithoutStoppingTheConsumer() throws Exception {
+		String caseId = "K-" + System.nanoTime();
+		IntakeEvent opened = forCase(CaseEventType.CASE_OPENED, caseId);
+		IntakeEvent ruleBreaking = forCase(CaseEventType.RELEASED_FROM_PRISON, caseId);
+		IntakeEvent arrested = forCase(CaseEventType.ARRESTED, caseId);
+		byte[] garbage = "hello".getBytes(StandardCharsets.UTF_8);
+		byte[] wrongMagic = HexFormat.of().parseHex("0100000001020304050607080900010203040506");
+		byte[] unknownSchemaId = HexFormat.of().parseHex("00000F4240020406");
+
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			for (byte[] value : List.of(avro(opened), garbage, wrongMagic, unknownSchemaId, avro(ruleBreaking),
+					avro(arrested))) {
+				producer
+					.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), caseId.getBytes(StandardCharsets.UTF_8),
+							value))
+					.get(30, TimeUnit.SECONDS);
+			}
+		}
+
+		List<ConsumerRecord<String, CaseEvent>> events = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> caseId.equals(record.key()), 2);
+		assertThat(events).extracting((record) -> record.value().getType())
+			.containsExactly(CaseEventType.CASE_OPENED, CaseEventType.ARRESTED);
+		assertThat(events).extracting((record) -> record.value().getSequence()).containsExactly(1L, 2L);
+
+		List<ConsumerRecord<byte[], byte[]>> rejected = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_INTAKE_REJECTED.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+				(record) -> caseId.equals(new String(record.key(), StandardCharsets.UTF_8)), 4);
+		assertThat(rejected).extracting(ConsumerRecord::value)
+			.containsExactly(garbage, wrongMagic, unknownSchemaId, avro(ruleBreaking));
+		assertThat(rejected).extracting((record) -> header(record, "rejection-reason"))
+			.containsExactly("undecodable", "undecodable", "undecodable", "transition-not-allowed");
+		assertThat(header(rejected.get(1), "rejection-detail")).contains("magic byte 0x01");
+		assertThat(header(rejected.get(2), "rejection-detail")).contains("schema id 1000000");
+	}
+
+	private static byte[] avro(IntakeEvent event) {
+		return Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", REGISTRY))
+			.serializer()
+			.serialize(Topics.CASE_INTAKE.name(), event);
+	}
+
+	private static IntakeEvent forCase(CaseEventType type, String caseId) {
+		IntakeEvent event = CaseFixtures.anIntake(type);
+		event.setCaseId(caseId);
+		event.setOccurredAt(java.time.Instant.now().minusSeconds(60));
+		return event;
+	}
+
+	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
