@@ -48,6 +48,10 @@ public final class IntakeStreams implements AutoCloseable {
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+		// The stream thread checks for a due commit only between polls; with the default
+		// 100 ms
+		// poll every HTTP verdict waited about 100 ms.
+		config.put(StreamsConfig.POLL_MS_CONFIG, properties.pollInterval().toMillis());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
 		config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
 		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplication());
