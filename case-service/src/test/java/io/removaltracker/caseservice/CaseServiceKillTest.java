@@ -7,18 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.removaltracker.caseservice.api.HttpClientForTests;
-import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
-import io.removaltracker.caseservice.api.IntakeJsonFixtures;
 import io.removaltracker.caseservice.intake.TopicReader;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
@@ -72,33 +64,12 @@ class CaseServiceKillTest {
 			.ignoreExceptions()
 			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
 
-		Set<String> accepted = ConcurrentHashMap.newKeySet();
-		CountDownLatch someAccepted = new CountDownLatch(40);
-		AtomicBoolean stop = new AtomicBoolean();
-		ExecutorService clients = Executors.newFixedThreadPool(4);
-		for (int t = 0; t < 4; t++) {
-			clients.submit(() -> {
-				while (!stop.get()) {
-					String eventId = UUID.randomUUID().toString();
-					try {
-						Answer answer = http.postJson(IntakeJsonFixtures.caseOpened(eventId,
-								IntakeJsonFixtures.anyCaseId(), "DETAINED", "[]"));
-						if (answer.status() == 201) {
-							accepted.add(eventId);
-							someAccepted.countDown();
-						}
-					}
-					catch (RuntimeException ex) {
-						// Killed: no answer came, so nothing was claimed.
-					}
-				}
-			});
+		Set<String> accepted;
+		try (OpeningTraffic traffic = new OpeningTraffic(http, 4, 40)) {
+			assertThat(traffic.awaitAccepted(60)).isTrue();
+			this.service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			accepted = traffic.stop();
 		}
-		assertThat(someAccepted.await(60, TimeUnit.SECONDS)).isTrue();
-		this.service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		stop.set(true);
-		clients.shutdown();
-		assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
 		List<ConsumerRecord<String, byte[]>> recorded = TopicReader.readUntil(this.broker.getBrokersAsString(),
 				Topics.CASE_EVENTS.name(), new StringDeserializer(), new ByteArrayDeserializer(),
