@@ -1,18 +1,26 @@
 package io.removaltracker.caseservice;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.removaltracker.caseservice.intake.CaseQueries;
 import io.removaltracker.caseservice.intake.IntakeGateway;
-import io.removaltracker.caseservice.intake.IntakeHealth;
 import io.removaltracker.caseservice.intake.IntakeMetrics;
-import io.removaltracker.caseservice.intake.IntakeRuntime;
 import io.removaltracker.caseservice.intake.IntakeTopics;
+import io.removaltracker.caseservice.intake.IntakeTopology;
+import io.removaltracker.service.StreamsHealth;
+import io.removaltracker.service.StreamsRuntime;
+import org.apache.kafka.streams.state.HostInfo;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +28,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
+	static final String APPLICATION_ID = "case-service";
+
 	/** Exists once the topics do; the gateway and the streams need them. */
 	record EnsuredTopics(List<String> names) {
+	}
+
+	/** This instance as the others reach it, known once the web server has its port. */
+	static final class Self implements ApplicationListener<WebServerInitializedEvent>, Supplier<HostInfo> {
+
+		private final String host;
+
+		private volatile HostInfo info;
+
+		Self(String host) {
+			this.host = host;
+		}
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			this.info = new HostInfo(this.host, event.getWebServer().getPort());
+		}
+
+		@Override
+		public HostInfo get() {
+			return this.info;
+		}
+
 	}
 
 	@Bean
@@ -31,18 +64,43 @@ class IntakeConfiguration {
 
 	@Bean(destroyMethod = "close")
 	IntakeGateway intakeGateway(KafkaProperties kafka, CaseServiceProperties properties, EnsuredTopics topics) {
-		return new IntakeGateway(kafka, Map.of("schema.registry.url", properties.schemaRegistryUrl()));
+		return new IntakeGateway(kafka, serdeConfig(properties));
 	}
 
 	@Bean
-	IntakeRuntime intakeRuntime(KafkaProperties kafka, CaseServiceProperties properties, EnsuredTopics topics,
-			MeterRegistry meters, @Value("${case-service.advertised-host:127.0.0.1}") String advertisedHost) {
-		return new IntakeRuntime(kafka, properties, advertisedHost, new IntakeMetrics(meters), meters);
+	Self self(@Value("${case-service.advertised-host:127.0.0.1}") String advertisedHost) {
+		return new Self(advertisedHost);
 	}
 
 	@Bean
-	HealthIndicator intakeStreams(IntakeRuntime runtime) {
-		return new IntakeHealth(runtime);
+	StreamsRuntime intakeStreams(KafkaProperties kafka, CaseServiceProperties properties, EnsuredTopics topics,
+			MeterRegistry meters, Self self) {
+		Properties config = new Properties();
+		config.putAll(kafka.buildStreamsProperties());
+		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
+				properties.stateDir().toString(), properties.commitInterval(), properties.pollInterval(),
+				properties.topicReplication()));
+		IntakeMetrics metrics = new IntakeMetrics(meters);
+		return new StreamsRuntime("Intake",
+				() -> IntakeTopology.build(serdeConfig(properties), Clock.systemUTC(), metrics), config, self.host,
+				meters);
+	}
+
+	@Bean
+	CaseQueries caseQueries(StreamsRuntime intakeStreams) {
+		return new CaseQueries(intakeStreams);
+	}
+
+	/**
+	 * DOWN until the state is restored and the processor runs; in the readiness group.
+	 */
+	@Bean
+	HealthIndicator intakeHealthIndicator(StreamsRuntime intakeStreams) {
+		return new StreamsHealth(intakeStreams);
+	}
+
+	private static Map<String, Object> serdeConfig(CaseServiceProperties properties) {
+		return Map.of("schema.registry.url", properties.schemaRegistryUrl());
 	}
 
 }

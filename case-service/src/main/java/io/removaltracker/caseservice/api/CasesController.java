@@ -1,5 +1,7 @@
 package io.removaltracker.caseservice.api;
 
+import io.removaltracker.service.ProblemException;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.removaltracker.caseservice.intake.CaseHistoryStore;
-import io.removaltracker.caseservice.intake.IntakeRuntime;
-import io.removaltracker.caseservice.intake.IntakeStreams;
+import io.removaltracker.caseservice.intake.CaseQueries;
+import io.removaltracker.service.ServiceUnavailableException;
 import io.removaltracker.events.cases.CaseEvent;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -34,12 +37,15 @@ class CasesController {
 
 	static final String FORWARDED_HEADER = "X-Case-Service-Forwarded";
 
-	private final IntakeRuntime runtime;
+	private final CaseQueries queries;
+
+	private final Supplier<HostInfo> self;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	CasesController(IntakeRuntime runtime) {
-		this.runtime = runtime;
+	CasesController(CaseQueries queries, Supplier<HostInfo> self) {
+		this.queries = queries;
+		this.self = self;
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,16 +67,14 @@ class CasesController {
 
 	private ResponseEntity<String> answer(String caseId, String path, String forwarded,
 			Function<CaseHistoryStore, Optional<?>> query) {
-		IntakeStreams streams = this.runtime.streams();
-		Optional<HostInfo> owner = streams.ownerElsewhere(caseId);
+		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId, this.self.get());
 		if (owner.isPresent()) {
 			if (forwarded != null) {
-				throw new IntakeStreams.NotReadyException(
-						"Case partitions are moving between instances; retry shortly");
+				throw new ServiceUnavailableException("Case partitions are moving between instances; retry shortly");
 			}
 			return forward(owner.get(), path);
 		}
-		Object body = query.apply(streams.localHistory(caseId))
+		Object body = query.apply(this.queries.localHistory(caseId))
 			.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
 					"Case " + caseId + " does not exist"));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
@@ -90,12 +94,12 @@ class CasesController {
 				.body(response.body());
 		}
 		catch (IOException ex) {
-			throw new IntakeStreams.NotReadyException("The instance holding the case (" + owner.host() + ":"
-					+ owner.port() + ") did not answer: " + ex.getMessage());
+			throw new ServiceUnavailableException("The instance holding the case (" + owner.host() + ":" + owner.port()
+					+ ") did not answer: " + ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IntakeStreams.NotReadyException("Interrupted while asking the instance holding the case");
+			throw new ServiceUnavailableException("Interrupted while asking the instance holding the case");
 		}
 	}
 

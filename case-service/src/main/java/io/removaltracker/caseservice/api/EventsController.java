@@ -1,5 +1,7 @@
 package io.removaltracker.caseservice.api;
 
+import io.removaltracker.service.ProblemException;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
+import io.removaltracker.service.ServiceUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -169,7 +170,7 @@ public final class IntakeGateway implements AutoCloseable {
 	 * Intake could not be confirmed: 503 for the caller, who may retry with the same
 	 * eventId.
 	 */
-	public static final class UnavailableException extends RuntimeException {
+	public static final class UnavailableException extends ServiceUnavailableException {
 
 		public UnavailableException(String message) {
 			super(message);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
 import io.removaltracker.events.Topics;
+import io.removaltracker.service.ProblemHandling;
 import io.removaltracker.testing.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -242,7 +243,7 @@ class CaseServiceHttpTest {
 	private static void assertProblem(Answer answer, int status, String rule) {
 		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
-		assertThat(answer.body().get("type").asText()).isEqualTo(Problems.TYPE_PREFIX + rule);
+		assertThat(answer.body().get("type").asText()).isEqualTo(ProblemHandling.TYPE_PREFIX + rule);
 		assertThat(answer.body().get("status").asInt()).isEqualTo(status);
 	}
 

@@ -1,11 +1,9 @@
-package io.removaltracker.caseservice.api;
+package io.removaltracker.service;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.removaltracker.caseservice.intake.IntakeGateway;
-import io.removaltracker.caseservice.intake.IntakeStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * come through the base class in the same shape. A client's mistake is never a 5xx.
  */
 @RestControllerAdvice
-class Problems extends ResponseEntityExceptionHandler {
+public class ProblemHandling extends ResponseEntityExceptionHandler {
 
-	static final String TYPE_PREFIX = "urn:removal-tracker:problem:";
+	public static final String TYPE_PREFIX = "urn:removal-tracker:problem:";
 
-	private static final Logger log = LoggerFactory.getLogger(Problems.class);
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
@@ -43,8 +41,8 @@ class Problems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
-	@ExceptionHandler({ IntakeStreams.NotReadyException.class, IntakeGateway.UnavailableException.class })
-	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+	@ExceptionHandler(ServiceUnavailableException.class)
+	ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 		problem.setType(URI.create(TYPE_PREFIX + "unavailable"));
 		problem.setTitle("Service unavailable");

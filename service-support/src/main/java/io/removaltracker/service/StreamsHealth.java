@@ -1,18 +1,18 @@
-package io.removaltracker.caseservice.intake;
+package io.removaltracker.service;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * DOWN until the stores are restored and the processor runs (and while partitions move),
- * so a load balancer sends no request that could only time out. Part of the readiness
+ * so a load balancer sends no request that could only time out. Meant for the readiness
  * group.
  */
-public final class IntakeHealth implements HealthIndicator {
+public final class StreamsHealth implements HealthIndicator {
 
-	private final IntakeRuntime runtime;
+	private final StreamsRuntime runtime;
 
-	public IntakeHealth(IntakeRuntime runtime) {
+	public StreamsHealth(StreamsRuntime runtime) {
 		this.runtime = runtime;
 	}
 
