@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.caseservice.intake.CaseQueries;
 import io.removaltracker.caseservice.intake.IntakeGateway;
 import io.removaltracker.caseservice.intake.IntakeMetrics;
-import io.removaltracker.caseservice.intake.IntakeTopics;
 import io.removaltracker.caseservice.intake.IntakeTopology;
+import io.removaltracker.events.Topic;
+import io.removaltracker.events.Topics;
+import io.removaltracker.service.KafkaTopics;
 import io.removaltracker.service.StreamsHealth;
 import io.removaltracker.service.StreamsRuntime;
 import org.apache.kafka.streams.state.HostInfo;
@@ -57,9 +59,15 @@ class IntakeConfiguration {
 
 	}
 
+	/** The topics case-service reads and writes. */
+	static final List<Topic<?>> TOPICS = List.of(Topics.CASE_INTAKE, Topics.CASE_INTAKE_REJECTED,
+			Topics.CASE_INTAKE_OUTCOMES, Topics.CASE_EVENTS);
+
 	@Bean
 	EnsuredTopics intakeTopics(KafkaProperties kafka, CaseServiceProperties properties) {
-		return new EnsuredTopics(IntakeTopics.ensure(kafka, properties.topicReplication()));
+		KafkaTopics.ensure(kafka.buildAdminProperties(),
+				TOPICS.stream().map((topic) -> topic.newTopic(properties.topicReplication())).toList());
+		return new EnsuredTopics(TOPICS.stream().map(Topic::name).toList());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,0 +1,131 @@
+package io.removaltracker.monitoring.flags;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.wanted.ClearReason;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.events.wanted.WantedFlagEventType;
+import io.removaltracker.serde.registry.MockSchemaRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.removaltracker.monitoring.rules.CaseEvents.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** case-events in, wanted-flags out, and the global wanted list, with the test driver. */
+class WantedTopologyTest {
+
+	private final String scope = "wanted-topology-" + UUID.randomUUID();
+
+	private final Map<String, Object> serdeConfig = Map.of("schema.registry.url", "mock://" + this.scope);
+
+	private TopologyTestDriver driver;
+
+	private TestInputTopic<String, CaseEvent> caseEvents;
+
+	private TestOutputTopic<String, WantedFlagEvent> flags;
+
+	@BeforeEach
+	void start() {
+		Properties props = new Properties();
+		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring-test");
+		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		props.put("default.deserialization.exception.handler",
+				"org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
+		this.driver = new TopologyTestDriver(WantedTopology.build(this.serdeConfig, WantedListener.NONE), props);
+		this.caseEvents = this.driver.createInputTopic(Topics.CASE_EVENTS.name(), new StringSerializer(),
+				Topics.CASE_EVENTS.valueSerde(this.serdeConfig).serializer());
+		this.flags = this.driver.createOutputTopic(Topics.WANTED_FLAGS.name(), new StringDeserializer(),
+				Topics.WANTED_FLAGS.valueSerde(this.serdeConfig).deserializer());
+	}
+
+	@AfterEach
+	void stop() {
+		this.driver.close();
+		MockSchemaRegistry.dropScope(this.scope);
+	}
+
+	@Test
+	void missRaisesArrestClearsAndTheListFollows() {
+		CaseEvent missed = anEvent("C-1", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY);
+		pipe(anEvent("C-1", CaseEventType.CASE_OPENED, 1, Custody.IN_COMMUNITY), missed,
+				anEvent("C-1", CaseEventType.HEARING_MISSED, 3, Custody.IN_COMMUNITY));
+
+		assertThat(this.flags.readValuesToList()).singleElement().satisfies((flag) -> {
+			assertThat(flag.getType()).isEqualTo(WantedFlagEventType.WANTED_FLAG_RAISED);
+			assertThat(flag.getWantedSince()).isEqualTo(missed.getOccurredAt());
+			assertThat(flag.getCaseSequence()).isEqualTo(2);
+		});
+		assertThat(WantedList.isWanted(wantedList().get("C-1"))).isTrue();
+
+		pipe(anEvent("C-1", CaseEventType.ARRESTED, 4, Custody.DETAINED));
+
+		assertThat(this.flags.readValuesToList()).singleElement().satisfies((flag) -> {
+			assertThat(flag.getType()).isEqualTo(WantedFlagEventType.WANTED_FLAG_CLEARED);
+			assertThat(flag.getClearReason()).isEqualTo(ClearReason.LOCATED);
+			assertThat(flag.getWantedSince()).isEqualTo(missed.getOccurredAt());
+		});
+		assertThat(WantedList.isWanted(wantedList().get("C-1"))).isFalse();
+	}
+
+	@Test
+	void missWhileInCustodyRaisesNothing() {
+		pipe(anEvent("C-2", CaseEventType.CASE_OPENED, 1, Custody.DETAINED),
+				anEvent("C-2", CaseEventType.HEARING_MISSED, 2, Custody.DETAINED),
+				anEvent("C-2", CaseEventType.CASE_CLOSED, 3, Custody.DETAINED));
+
+		assertThat(this.flags.isEmpty()).isTrue();
+	}
+
+	@Test
+	void replayedOrRedeliveredEventsRaiseNothingTwice() {
+		List<CaseEvent> history = List.of(anEvent("C-3", CaseEventType.CASE_OPENED, 1, Custody.IN_COMMUNITY),
+				anEvent("C-3", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY),
+				anEvent("C-3", CaseEventType.REMOVED, 3, Custody.IN_COMMUNITY));
+
+		history.forEach(this::pipe);
+		history.forEach(this::pipe);
+		pipe(history.get(1));
+
+		assertThat(this.flags.readValuesToList()).extracting(WantedFlagEvent::getType)
+			.containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED, WantedFlagEventType.WANTED_FLAG_CLEARED);
+	}
+
+	@Test
+	void undecodableRecordIsSkippedAndTheNextOneProcessed() {
+		TestInputTopic<String, byte[]> raw = this.driver.createInputTopic(Topics.CASE_EVENTS.name(),
+				new StringSerializer(), new ByteArraySerializer());
+		raw.pipeInput("C-4", "not avro".getBytes(StandardCharsets.UTF_8));
+		pipe(anEvent("C-4", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY));
+
+		assertThat(this.flags.readValuesToList()).hasSize(1);
+	}
+
+	private void pipe(CaseEvent... events) {
+		for (CaseEvent event : events) {
+			this.caseEvents.pipeInput(event.getCaseId(), event);
+		}
+	}
+
+	private KeyValueStore<String, WantedFlagEvent> wantedList() {
+		return this.driver.getKeyValueStore(WantedTopology.WANTED_LIST_STORE);
+	}
+
+}
