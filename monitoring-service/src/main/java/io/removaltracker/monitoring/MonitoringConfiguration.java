@@ -43,11 +43,6 @@ class MonitoringConfiguration {
 		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
 				properties.stateDir().toString(), properties.commitInterval(), properties.pollInterval(),
 				properties.topicReplication()));
-		// A record that cannot be decoded is logged, counted (dropped-records) and
-		// skipped: it
-		// must not stop the flags of every other case.
-		config.put("default.deserialization.exception.handler",
-				"org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
 		Map<String, Object> serdeConfig = Map.of("schema.registry.url", properties.schemaRegistryUrl());
 		WantedListener metrics = new FlagMetrics(meters);
 		return new StreamsRuntime("Wanted", () -> WantedTopology.build(serdeConfig, metrics), config, advertisedHost,

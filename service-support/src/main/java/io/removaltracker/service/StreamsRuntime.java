@@ -71,6 +71,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
 		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodable.class);
 		return config;
 	}
 
@@ -81,6 +82,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		}
 		Properties withAddress = new Properties();
 		withAddress.putAll(this.config);
+		withAddress.put(SkipUndecodable.METER_REGISTRY_CONFIG, this.meters);
 		withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
 				this.advertisedHost + ":" + event.getWebServer().getPort());
 		KafkaStreams created = new KafkaStreams(this.topology.get(), withAddress);
