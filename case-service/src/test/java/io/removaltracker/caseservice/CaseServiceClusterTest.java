@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import io.removaltracker.caseservice.api.HttpClientForTests;
 import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
-import io.removaltracker.caseservice.intake.TopicReader;
+import io.removaltracker.testing.TopicReader;
 import io.removaltracker.caseservice.rules.CaseFixtures;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.removaltracker.caseservice.api.HttpClientForTests;
-import io.removaltracker.caseservice.intake.TopicReader;
+import io.removaltracker.testing.TopicReader;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.serde.WireFormat;

@@ -15,6 +15,7 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

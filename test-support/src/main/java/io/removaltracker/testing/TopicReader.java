@@ -1,4 +1,4 @@
-package io.removaltracker.caseservice.intake;
+package io.removaltracker.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;

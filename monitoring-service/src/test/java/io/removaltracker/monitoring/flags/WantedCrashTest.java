@@ -1,0 +1,123 @@
+package io.removaltracker.monitoring.flags;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.removaltracker.testing.TopicReader;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.events.wanted.WantedFlagEventType;
+import io.removaltracker.monitoring.CaseEventPublisher;
+import io.removaltracker.monitoring.rules.CaseEvents;
+import io.removaltracker.service.KafkaTopics;
+import io.removaltracker.service.StreamsRuntime;
+import io.removaltracker.testing.SharedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An instance that dies in the middle of a transaction, and a new one that starts with an
+ * empty state directory and finishes the work: {@code wanted-flags} still holds exactly
+ * one raise and one clear per case, because the dead instance's open transaction is
+ * aborted and its stores come back from their changelogs as of the last commit.
+ */
+class WantedCrashTest {
+
+	private static final String REGISTRY = "mock://wanted-crash-test";
+
+	@TempDir
+	Path stateRoot;
+
+	private EmbeddedKafkaKraftBroker broker;
+
+	private final List<KafkaStreams> started = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.started.forEach((streams) -> streams.close(Duration.ofSeconds(10)));
+		if (this.broker != null) {
+			this.broker.destroy();
+		}
+	}
+
+	@Test
+	void crashMidStreamThenRebuildFromNothingLeavesOneFlagPerChange() {
+		this.broker = SharedKafka.privateBroker();
+		KafkaTopics.ensure(Map.of("bootstrap.servers", this.broker.getBrokersAsString()),
+				List.of(Topics.CASE_EVENTS.newTopic((short) 1), Topics.WANTED_FLAGS.newTopic((short) 1)));
+		int cases = 300;
+		Set<String> caseIds = IntStream.range(0, cases).mapToObj((i) -> "X-" + i).collect(Collectors.toSet());
+		try (CaseEventPublisher publisher = new CaseEventPublisher(this.broker.getBrokersAsString(), REGISTRY)) {
+			for (String caseId : caseIds) {
+				List<CaseEvent> history = new ArrayList<>(CaseEventPublisher.aNoShow(caseId));
+				history.add(CaseEvents.anEvent(caseId, CaseEventType.ARRESTED, 3, Custody.DETAINED));
+				publisher.publish(history);
+			}
+		}
+
+		AtomicInteger changes = new AtomicInteger();
+		KafkaStreams crashing = start("crashing", new WantedListener() {
+			@Override
+			public void changed(WantedFlagEvent change) {
+				if (changes.incrementAndGet() == cases) {
+					throw new IllegalStateException("Simulated crash in the middle of a transaction");
+				}
+			}
+		});
+		await().atMost(Duration.ofSeconds(60)).until(() -> crashing.state() == KafkaStreams.State.ERROR);
+
+		start("rebuilt-from-kafka", WantedListener.NONE);
+
+		List<ConsumerRecord<String, WantedFlagEvent>> flags = TopicReader.readUntil(this.broker.getBrokersAsString(),
+				Topics.WANTED_FLAGS.name(), new StringDeserializer(),
+				Topics.WANTED_FLAGS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> caseIds.contains(record.key()), 2 * cases);
+		Map<String, List<WantedFlagEventType>> byCase = new TreeMap<>();
+		flags.forEach((record) -> byCase.computeIfAbsent(record.key(), (k) -> new ArrayList<>())
+			.add(record.value().getType()));
+		assertThat(byCase).hasSize(cases);
+		assertThat(byCase.values()).allSatisfy((changesOfCase) -> assertThat(changesOfCase)
+			.containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED, WantedFlagEventType.WANTED_FLAG_CLEARED));
+	}
+
+	private KafkaStreams start(String name, WantedListener listener) {
+		Properties config = StreamsRuntime.exactlyOnce("monitoring-service", this.broker.getBrokersAsString(),
+				this.stateRoot.resolve(name).toString(), Duration.ofMillis(20), Duration.ofMillis(10), (short) 1);
+		// A crashed instance never leaves the group: the others wait for its session to
+		// time out,
+		// here the broker's minimum rather than the default 45 s.
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
+		KafkaStreams streams = new KafkaStreams(WantedTopology.build(Map.of("schema.registry.url", REGISTRY), listener),
+				config);
+		streams.setUncaughtExceptionHandler((ex) -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+		streams.start();
+		this.started.add(streams);
+		return streams;
+	}
+
+}
