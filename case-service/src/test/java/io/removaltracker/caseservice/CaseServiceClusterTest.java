@@ -16,29 +16,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.removaltracker.caseservice.api.HttpClientForTests;
-import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
-import io.removaltracker.testing.TopicReader;
 import io.removaltracker.caseservice.rules.CaseFixtures;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.intake.IntakeEvent;
-import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.HttpJson.Answer;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static io.removaltracker.caseservice.api.IntakeJsonFixtures.anyCaseId;
 import static io.removaltracker.caseservice.api.IntakeJsonFixtures.caseOpenedInCommunity;
@@ -54,27 +52,18 @@ class CaseServiceClusterTest {
 
 	private static final String REGISTRY = "mock://case-service-cluster-test";
 
-	private static EmbeddedKafkaKraftBroker broker;
+	@RegisterExtension
+	static final PrivateKafka kafka = new PrivateKafka();
 
 	@TempDir
 	Path stateRoot;
-
-	@BeforeAll
-	static void startBroker() {
-		broker = SharedKafka.privateBroker();
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		broker.destroy();
-	}
 
 	@Test
 	void twoInstancesFedConcurrentlyOverHttpAndKafkaKeepEveryCaseGapless() throws Exception {
 		try (ConfigurableApplicationContext a = start("a");
 				ConfigurableApplicationContext b = start("b");
 				KafkaProducer<String, IntakeEvent> kafka = intakeProducer()) {
-			List<HttpClientForTests> instances = List.of(http(a), http(b));
+			List<HttpJson> instances = List.of(http(a), http(b));
 			instances.forEach(CaseServiceClusterTest::awaitReady);
 			List<CaseEventType> lifecycle = List.of(CaseEventType.CASE_OPENED, CaseEventType.HEARING_SCHEDULED,
 					CaseEventType.HEARING_MISSED, CaseEventType.ARRESTED, CaseEventType.RELEASED_ON_CONDITIONS,
@@ -114,7 +103,7 @@ class CaseServiceClusterTest {
 				assertThat(events.stream().map(CaseEvent::getEventId).distinct()).hasSize(lifecycle.size());
 			});
 			for (String caseId : caseIds) {
-				for (HttpClientForTests instance : instances) {
+				for (HttpJson instance : instances) {
 					assertThat(instance.get("/api/v1/cases/" + caseId).body().get("lastSequence").asLong())
 						.isEqualTo(6);
 				}
@@ -129,7 +118,7 @@ class CaseServiceClusterTest {
 		Map<String, String> eventsBefore = new ConcurrentHashMap<>();
 		Map<String, String> openings = new ConcurrentHashMap<>();
 		try (ConfigurableApplicationContext first = start("first")) {
-			HttpClientForTests http = http(first);
+			HttpJson http = http(first);
 			awaitReady(http);
 			for (String caseId : caseIds) {
 				openings.put(caseId, caseOpenedInCommunity(caseId));
@@ -141,7 +130,7 @@ class CaseServiceClusterTest {
 		}
 
 		try (ConfigurableApplicationContext fresh = start("fresh-" + UUID.randomUUID())) {
-			HttpClientForTests http = http(fresh);
+			HttpJson http = http(fresh);
 			awaitReady(http);
 			for (String caseId : caseIds) {
 				assertThat(http.get("/api/v1/cases/" + caseId).body().toString()).isEqualTo(statesBefore.get(caseId));
@@ -163,7 +152,7 @@ class CaseServiceClusterTest {
 		try (ConfigurableApplicationContext survivor = start("survivor")) {
 			awaitReady(http(survivor));
 			ConfigurableApplicationContext leaving = start("leaving");
-			HttpClientForTests target = http(leaving);
+			HttpJson target = http(leaving);
 			awaitReady(target);
 			try (OpeningTraffic traffic = new OpeningTraffic(target, 4, 30)) {
 				assertThat(traffic.awaitAccepted(60)).isTrue();
@@ -172,7 +161,7 @@ class CaseServiceClusterTest {
 			}
 		}
 
-		List<ConsumerRecord<String, CaseEvent>> recorded = TopicReader.readUntil(broker.getBrokersAsString(),
+		List<ConsumerRecord<String, CaseEvent>> recorded = TopicReader.readUntil(kafka.bootstrapServers(),
 				Topics.CASE_EVENTS.name(), new StringDeserializer(),
 				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
 				(record) -> acceptedEventIds.contains(record.value().getEventId()), acceptedEventIds.size());
@@ -181,7 +170,7 @@ class CaseServiceClusterTest {
 	}
 
 	private Map<String, List<CaseEvent>> canonicalEvents(Set<String> caseIds, int expected) {
-		List<ConsumerRecord<String, CaseEvent>> records = TopicReader.readUntil(broker.getBrokersAsString(),
+		List<ConsumerRecord<String, CaseEvent>> records = TopicReader.readUntil(kafka.bootstrapServers(),
 				Topics.CASE_EVENTS.name(), new StringDeserializer(),
 				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
 				(record) -> caseIds.contains(record.key()), expected);
@@ -194,7 +183,7 @@ class CaseServiceClusterTest {
 	 * Sends over HTTP to instance 0 or 1, or over Kafka (2); HTTP retries while
 	 * partitions move.
 	 */
-	private static void send(IntakeEvent event, int channel, List<HttpClientForTests> instances,
+	private static void send(IntakeEvent event, int channel, List<HttpJson> instances,
 			KafkaProducer<String, IntakeEvent> kafka) throws Exception {
 		if (channel == 2) {
 			kafka.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), event.getCaseId(), event))
@@ -232,23 +221,23 @@ class CaseServiceClusterTest {
 			throw new IllegalStateException(ex);
 		}
 		return new SpringApplicationBuilder(CaseServiceApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--case-service.schema-registry-url=" + REGISTRY, "--case-service.state-dir=" + stateDir);
 	}
 
 	private static KafkaProducer<String, IntakeEvent> intakeProducer() {
 		return new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG,
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
 						"all"),
 				new StringSerializer(),
 				Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", REGISTRY)).serializer());
 	}
 
-	private static HttpClientForTests http(ConfigurableApplicationContext context) {
-		return new HttpClientForTests("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+	private static HttpJson http(ConfigurableApplicationContext context) {
+		return HttpJson.of(context);
 	}
 
-	private static void awaitReady(HttpClientForTests http) {
+	private static void awaitReady(HttpJson http) {
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
 	}

@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.removaltracker.caseservice.api.HttpClientForTests;
-import io.removaltracker.testing.TopicReader;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.serde.WireFormat;
+import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.TopicReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +59,7 @@ class CaseServiceKillTest {
 		this.broker = SharedKafka.privateBroker();
 		int port = freePort();
 		this.service = startService(port);
-		HttpClientForTests http = new HttpClientForTests("http://127.0.0.1:" + port);
+		HttpJson http = new HttpJson("http://127.0.0.1:" + port);
 		await().atMost(Duration.ofSeconds(120))
 			.ignoreExceptions()
 			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);

@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.removaltracker.caseservice.api.HttpClientForTests;
-import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
 import io.removaltracker.caseservice.api.IntakeJsonFixtures;
+import io.removaltracker.testing.HttpJson.Answer;
+import io.removaltracker.testing.HttpJson;
 
 /**
  * Clients opening new cases over HTTP as fast as answers come, noting every eventId they
@@ -28,7 +28,7 @@ final class OpeningTraffic implements AutoCloseable {
 
 	private final ExecutorService clients;
 
-	OpeningTraffic(HttpClientForTests target, int clientCount, int acceptedToWaitFor) {
+	OpeningTraffic(HttpJson target, int clientCount, int acceptedToWaitFor) {
 		this.firstAccepted = new CountDownLatch(acceptedToWaitFor);
 		this.clients = Executors.newFixedThreadPool(clientCount);
 		for (int i = 0; i < clientCount; i++) {

@@ -1,6 +1,7 @@
 package io.removaltracker.registry;
 
-import io.removaltracker.registry.RegistryHttp.Answer;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.SharedKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.removaltracker.registry.RegistryHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST subset and its Confluent-shaped answers, against a real broker. */
@@ -28,7 +28,7 @@ class RegistryApiTest {
 	@LocalServerPort
 	int port;
 
-	private RegistryHttp http;
+	private HttpJson http;
 
 	private String subject;
 
@@ -40,21 +40,20 @@ class RegistryApiTest {
 
 	@BeforeEach
 	void client() {
-		this.http = new RegistryHttp("http://127.0.0.1:" + this.port);
+		this.http = new HttpJson("http://127.0.0.1:" + this.port);
 		this.subject = SharedKafka.uniqueTopic("people") + "-value";
 	}
 
 	@Test
 	void registerLookUpAndReadBack() {
-		Answer registered = this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		Answer registered = post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
 		int id = registered.body().get("id").asInt();
 
 		assertThat(registered.status()).isEqualTo(200);
 		assertThat(registered.contentType()).startsWith("application/vnd.schemaregistry.v1+json");
-		assertThat(
-				this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON)).body().get("id").asInt())
+		assertThat(post("/subjects/" + this.subject + "/versions", schemaBody(PERSON)).body().get("id").asInt())
 			.isEqualTo(id);
-		Answer lookup = this.http.post("/subjects/" + this.subject, schemaBody(PERSON));
+		Answer lookup = post("/subjects/" + this.subject, schemaBody(PERSON));
 		assertThat(lookup.body().get("subject").asText()).isEqualTo(this.subject);
 		assertThat(lookup.body().get("version").asInt()).isEqualTo(1);
 		assertThat(lookup.body().get("id").asInt()).isEqualTo(id);
@@ -64,8 +63,8 @@ class RegistryApiTest {
 
 	@Test
 	void compatibleVersionsAreNumberedAndListed() {
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_WITH_AGE));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_WITH_AGE));
 
 		assertThat(this.http.get("/subjects/" + this.subject + "/versions").body().toString()).isEqualTo("[1,2]");
 		assertThat(this.http.get("/subjects/" + this.subject + "/versions/latest").body().get("version").asInt())
@@ -76,9 +75,9 @@ class RegistryApiTest {
 
 	@Test
 	void incompatibleRegistrationIsRefusedWith409AndTheReason() {
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
 
-		Answer refused = this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_REQUIRED_AGE));
+		Answer refused = post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_REQUIRED_AGE));
 
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.body().get("error_code").asInt()).isEqualTo(409);
@@ -87,11 +86,10 @@ class RegistryApiTest {
 
 	@Test
 	void compatibilityCheckAnswersWithReasonsWhenVerbose() {
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
 
-		Answer ok = this.http.post("/compatibility/subjects/" + this.subject + "/versions/latest",
-				schemaBody(PERSON_WITH_AGE));
-		Answer broken = this.http.post("/compatibility/subjects/" + this.subject + "/versions/1?verbose=true",
+		Answer ok = post("/compatibility/subjects/" + this.subject + "/versions/latest", schemaBody(PERSON_WITH_AGE));
+		Answer broken = post("/compatibility/subjects/" + this.subject + "/versions/1?verbose=true",
 				schemaBody(PERSON_REQUIRED_AGE));
 
 		assertThat(ok.body().get("is_compatible").asBoolean()).isTrue();
@@ -101,39 +99,53 @@ class RegistryApiTest {
 
 	@Test
 	void compatibilityLevelsAreReadAndSet() {
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
 
 		assertThat(this.http.get("/config").body().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
 		assertThat(this.http.get("/config/" + this.subject).body().get("error_code").asInt()).isEqualTo(40408);
-		assertThat(this.http.put("/config/" + this.subject, "{\"compatibility\":\"NONE\"}").body().toString())
+		assertThat(put("/config/" + this.subject, "{\"compatibility\":\"NONE\"}").body().toString())
 			.isEqualTo("{\"compatibility\":\"NONE\"}");
 		assertThat(this.http.get("/config/" + this.subject).body().get("compatibilityLevel").asText())
 			.isEqualTo("NONE");
-		assertThat(this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_REQUIRED_AGE)).status())
+		assertThat(post("/subjects/" + this.subject + "/versions", schemaBody(PERSON_REQUIRED_AGE)).status())
 			.isEqualTo(200);
 	}
 
 	@Test
 	void errorsUseConfluentCodes() {
-		this.http.post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
+		post("/subjects/" + this.subject + "/versions", schemaBody(PERSON));
 
 		assertError(this.http.get("/subjects/nobody-value/versions/latest"), 404, 40401);
 		assertError(this.http.get("/subjects/" + this.subject + "/versions/9"), 404, 40402);
 		assertError(this.http.get("/schemas/ids/987654"), 404, 40403);
-		assertError(this.http.post("/subjects/" + this.subject, schemaBody(PERSON_REQUIRED_AGE)), 404, 40403);
-		assertError(this.http.post("/subjects/" + this.subject + "/versions", schemaBody("{\"type\":\"recrod\"}")), 422,
-				42201);
+		assertError(post("/subjects/" + this.subject, schemaBody(PERSON_REQUIRED_AGE)), 404, 40403);
+		assertError(post("/subjects/" + this.subject + "/versions", schemaBody("{\"type\":\"recrod\"}")), 422, 42201);
 		assertError(this.http.get("/subjects/" + this.subject + "/versions/zero"), 422, 42202);
-		assertError(this.http.put("/config", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
-		assertError(this.http.post("/subjects/" + this.subject + "/versions", "not json"), 400, 400);
-		assertError(this.http.post("/subjects/" + this.subject + "/versions",
-				"{\"schema\":\"{}\",\"schemaType\":\"PROTOBUF\"}"), 422, 42201);
+		assertError(put("/config", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
+		assertError(post("/subjects/" + this.subject + "/versions", "not json"), 400, 400);
+		assertError(post("/subjects/" + this.subject + "/versions", "{\"schema\":\"{}\",\"schemaType\":\"PROTOBUF\"}"),
+				422, 42201);
 	}
 
 	@Test
 	void unknownRoutesAndMethodsAnswerInConfluentShape() {
 		assertError(this.http.get("/no/such/route"), 404, 404);
 		assertError(this.http.delete("/subjects"), 405, 405);
+	}
+
+	/** A registration body for the schema text, as Confluent clients send it. */
+	private static String schemaBody(String schemaJson) {
+		return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+			.put("schema", schemaJson)
+			.toString();
+	}
+
+	private Answer post(String path, String body) {
+		return this.http.post(path, "application/vnd.schemaregistry.v1+json", body);
+	}
+
+	private Answer put(String path, String body) {
+		return this.http.put(path, "application/json", body);
 	}
 
 	private static void assertError(Answer answer, int status, int errorCode) {

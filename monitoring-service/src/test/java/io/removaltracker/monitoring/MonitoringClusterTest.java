@@ -1,10 +1,5 @@
 package io.removaltracker.monitoring;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,25 +9,23 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.rules.CaseEvents;
-import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.PrivateKafka;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,31 +39,18 @@ class MonitoringClusterTest {
 
 	private static final String REGISTRY = "mock://monitoring-cluster-test";
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static EmbeddedKafkaKraftBroker broker;
+	@RegisterExtension
+	static final PrivateKafka kafka = new PrivateKafka();
 
 	@TempDir
 	Path stateRoot;
-
-	@BeforeAll
-	static void startBroker() {
-		broker = SharedKafka.privateBroker();
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		broker.destroy();
-	}
 
 	@Test
 	void eitherOfTwoInstancesAnswersTheWholeWantedList() {
 		Set<String> noShows = IntStream.range(0, 40).mapToObj((i) -> "TWO-" + i).collect(Collectors.toSet());
 		try (ConfigurableApplicationContext a = start("a");
 				ConfigurableApplicationContext b = start("b");
-				CaseEventPublisher publisher = new CaseEventPublisher(broker.getBrokersAsString(), REGISTRY)) {
+				CaseEventPublisher publisher = new CaseEventPublisher(kafka.bootstrapServers(), REGISTRY)) {
 			awaitReady(a);
 			awaitReady(b);
 			noShows.forEach((caseId) -> publisher.publish(CaseEventPublisher.aNoShow(caseId)));
@@ -86,7 +66,7 @@ class MonitoringClusterTest {
 	void anInstanceThatLostItsStateRebuildsFromKafkaAndGoesOn() {
 		Set<String> noShows = IntStream.range(0, 10).mapToObj((i) -> "LOST-" + i).collect(Collectors.toSet());
 		String before;
-		try (CaseEventPublisher publisher = new CaseEventPublisher(broker.getBrokersAsString(), REGISTRY)) {
+		try (CaseEventPublisher publisher = new CaseEventPublisher(kafka.bootstrapServers(), REGISTRY)) {
 			try (ConfigurableApplicationContext first = start("first")) {
 				awaitReady(first);
 				noShows.forEach((caseId) -> publisher.publish(CaseEventPublisher.aNoShow(caseId)));
@@ -104,7 +84,7 @@ class MonitoringClusterTest {
 			}
 		}
 
-		List<ConsumerRecord<String, WantedFlagEvent>> flags = TopicReader.readUntil(broker.getBrokersAsString(),
+		List<ConsumerRecord<String, WantedFlagEvent>> flags = TopicReader.readUntil(kafka.bootstrapServers(),
 				Topics.WANTED_FLAGS.name(), new StringDeserializer(),
 				Topics.WANTED_FLAGS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
 				(record) -> "LOST-0".equals(record.key()), 2);
@@ -114,7 +94,7 @@ class MonitoringClusterTest {
 
 	private ConfigurableApplicationContext start(String name) {
 		return new SpringApplicationBuilder(MonitoringServiceApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--monitoring-service.schema-registry-url=" + REGISTRY,
 				"--monitoring-service.state-dir=" + this.stateRoot.resolve(name));
 	}
@@ -129,19 +109,7 @@ class MonitoringClusterTest {
 	}
 
 	private static JsonNode get(ConfigurableApplicationContext instance, String path) {
-		String url = "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port") + path;
-		try {
-			return JSON.readTree(
-					HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-						.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return HttpJson.of(instance).get(path).body();
 	}
 
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.removaltracker.caseservice.api.HttpClientForTests.Answer;
 import io.removaltracker.events.Topics;
 import io.removaltracker.service.ProblemHandling;
+import io.removaltracker.testing.HttpJson.Answer;
+import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -54,7 +55,7 @@ class CaseServiceHttpTest {
 	@LocalServerPort
 	int port;
 
-	private HttpClientForTests http;
+	private HttpJson http;
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -65,7 +66,7 @@ class CaseServiceHttpTest {
 
 	@BeforeEach
 	void ready() {
-		this.http = new HttpClientForTests("http://127.0.0.1:" + this.port);
+		this.http = new HttpJson("http://127.0.0.1:" + this.port);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
 	}
@@ -232,7 +233,7 @@ class CaseServiceHttpTest {
 		this.http.postJson(caseOpenedInCommunity(caseId));
 		this.http.postJson(caseOpenedInCommunity(caseId));
 
-		String metrics = HttpClientForTests.text("http://127.0.0.1:" + this.port + "/actuator/prometheus");
+		String metrics = HttpJson.text("http://127.0.0.1:" + this.port + "/actuator/prometheus");
 
 		assertThat(metrics).contains(
 				"case_intake_events_total{channel=\"http\",outcome=\"accepted\",reason=\"none\",type=\"CASE_OPENED\"}");

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.removaltracker.caseservice.api.HttpClientForTests;
 import io.removaltracker.caseservice.rules.CaseFixtures;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,7 +62,7 @@ class KafkaIntakeTest {
 
 	@BeforeEach
 	void ready() {
-		HttpClientForTests http = new HttpClientForTests("http://127.0.0.1:" + this.port);
+		HttpJson http = new HttpJson("http://127.0.0.1:" + this.port);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
 	}

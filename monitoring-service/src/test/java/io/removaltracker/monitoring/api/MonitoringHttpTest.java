@@ -1,10 +1,5 @@
 package io.removaltracker.monitoring.api;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,13 +9,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.monitoring.CaseEventPublisher;
 import io.removaltracker.monitoring.rules.CaseEvents;
 import io.removaltracker.service.ProblemHandling;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.SharedKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,10 +43,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MonitoringHttpTest {
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@TempDir
 	static Path stateDir;
@@ -146,40 +138,12 @@ class MonitoringHttpTest {
 		assertThat(metrics).contains("wanted_flag_changes_total{change=\"raised\",reason=\"REMOVAL\"}");
 	}
 
-	record Answer(int status, String contentType, JsonNode body) {
-	}
-
 	private Answer get(String path) {
-		try {
-			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					JSON.readTree(response.body()));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new HttpJson("http://127.0.0.1:" + this.port).get(path);
 	}
 
 	private String text(String path) {
-		try {
-			return HTTP
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-						HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new HttpJson("http://127.0.0.1:" + this.port).getText(path);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.removaltracker.caseservice.api;
+package io.removaltracker.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Real HTTP calls to a running case-service, answers parsed as JSON. */
-public record HttpClientForTests(String baseUrl) {
+/** Real HTTP calls to a running service, answers parsed as JSON. */
+public record HttpJson(String baseUrl) {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -27,6 +27,16 @@ public record HttpClientForTests(String baseUrl) {
 
 	public Answer postJson(String body) {
 		return post("/api/v1/events", "application/json", body);
+	}
+
+	public Answer put(String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", contentType)
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Answer delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE());
 	}
 
 	public Answer get(String path) {
@@ -49,10 +59,32 @@ public record HttpClientForTests(String baseUrl) {
 		}
 	}
 
+	/** The service's port from a running Spring application context. */
+	public static HttpJson of(org.springframework.context.ConfigurableApplicationContext context) {
+		return new HttpJson("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/**
+	 * The body of a GET on this service as text, for non-JSON endpoints such as
+	 * Prometheus.
+	 */
+	public String getText(String path) {
+		return text(this.baseUrl + path);
+	}
+
+	private static JsonNode readOrText(String body) throws IOException {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (com.fasterxml.jackson.core.JacksonException ex) {
+			return JSON.getNodeFactory().textNode(body);
+		}
+	}
+
 	private static Answer send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+			JsonNode body = response.body().isEmpty() ? JSON.nullNode() : readOrText(response.body());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
 					response.headers().firstValue("Location").orElse(null));
 		}
