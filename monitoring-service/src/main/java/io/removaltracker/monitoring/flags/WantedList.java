@@ -11,7 +11,7 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.rules.ReviewSchedule;
-import io.removaltracker.monitoring.rules.WantedYears;
+import io.removaltracker.events.WantedYears;
 
 /**
  * The wanted list from each case's last flag change: the cases whose last change raised a

@@ -2,6 +2,8 @@ package io.removaltracker.monitoring.rules;
 
 import java.time.Instant;
 
+import io.removaltracker.events.WantedYears;
+
 import io.removaltracker.events.common.Criminality;
 
 /**
