@@ -1,0 +1,134 @@
+package io.removaltracker.reporting.figures;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.cases.CaseState;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Condition;
+import io.removaltracker.events.common.Criminality;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.events.wanted.WantedFlagEventType;
+
+/**
+ * The figures of contract section 6 counted by hand from complete histories, written from
+ * the contract's words and sharing no code with {@link NationalFigures}: a case's state
+ * is its last event's, and a case is wanted at an instant when its last flag change at or
+ * before that instant is a raise.
+ */
+final class HandCount {
+
+	final Map<String, Long> figures = new TreeMap<>();
+
+	HandCount(List<RandomHistories.History> histories, Instant asOf) {
+		YearMonth firstFlagMonth = null;
+		for (RandomHistories.History history : histories) {
+			CaseEvent last = history.events().get(history.events().size() - 1);
+			CaseState state = last.getCase$();
+			boolean wanted = wantedAt(history.flags(), asOf);
+			if (wanted) {
+				WantedFlagEvent raise = lastRaise(history.flags());
+				add("wanted.total");
+				if (raise.getCriminality() == Criminality.SERIOUS) {
+					add("wanted.seriousCriminality");
+				}
+				add("wanted.byDuration." + band(raise.getWantedSince(), asOf));
+			}
+			if (last.getType() == CaseEventType.REMOVED) {
+				add("removed.total");
+				add("removed.byMonth." + YearMonth.from(last.getOccurredAt().atZone(ZoneOffset.UTC)));
+			}
+			for (WantedFlagEvent flag : history.flags()) {
+				YearMonth month = YearMonth.from(flag.getWantedSince().atZone(ZoneOffset.UTC));
+				if (firstFlagMonth == null || month.isBefore(firstFlagMonth)) {
+					firstFlagMonth = month;
+				}
+			}
+			if (!state.getOpen()) {
+				continue;
+			}
+			add("openCases");
+			add("byStatus." + (wanted ? "WANTED" : state.getCustody().name()));
+			if (state.getStayed()) {
+				add("stayed");
+			}
+			if (!wanted && state.getCustody() == Custody.IN_COMMUNITY) {
+				for (Condition condition : state.getConditions()) {
+					add("supervision." + condition);
+				}
+			}
+			for (String map : List.of("byCriminality." + state.getCriminality(),
+					"byNationality." + state.getNationality(), "byRegion." + state.getRegion())) {
+				add(map + ".open");
+				if (wanted) {
+					add(map + ".wanted");
+				}
+			}
+		}
+		if (firstFlagMonth != null) {
+			YearMonth asOfMonth = YearMonth.from(asOf.atZone(ZoneOffset.UTC));
+			for (YearMonth month = firstFlagMonth; !month.isAfter(asOfMonth); month = month.plusMonths(1)) {
+				Instant lastInstant = month.plusMonths(1)
+					.atDay(1)
+					.atStartOfDay()
+					.toInstant(ZoneOffset.UTC)
+					.minusMillis(1);
+				long wantedThen = histories.stream().filter((h) -> wantedAt(h.flags(), lastInstant)).count();
+				this.figures.put("wantedTrend." + month, wantedThen);
+			}
+		}
+	}
+
+	private void add(String figure) {
+		this.figures.merge(figure, 1L, Long::sum);
+	}
+
+	/** Whether the last flag change at or before the instant is a raise. */
+	private static boolean wantedAt(List<WantedFlagEvent> flags, Instant instant) {
+		boolean wanted = false;
+		for (WantedFlagEvent flag : flags) {
+			Instant at = (flag.getType() == WantedFlagEventType.WANTED_FLAG_RAISED) ? flag.getWantedSince()
+					: flag.getClearedAt();
+			if (!at.isAfter(instant)) {
+				wanted = flag.getType() == WantedFlagEventType.WANTED_FLAG_RAISED;
+			}
+		}
+		return wanted;
+	}
+
+	private static WantedFlagEvent lastRaise(List<WantedFlagEvent> flags) {
+		WantedFlagEvent raise = null;
+		for (WantedFlagEvent flag : flags) {
+			if (flag.getType() == WantedFlagEventType.WANTED_FLAG_RAISED) {
+				raise = flag;
+			}
+		}
+		return raise;
+	}
+
+	/**
+	 * Whole calendar years from {@code since} to {@code asOf}, counted on a UTC calendar.
+	 */
+	private static String band(Instant since, Instant asOf) {
+		LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
+		LocalDateTime to = LocalDateTime.ofInstant(asOf, ZoneOffset.UTC);
+		int years = 0;
+		while (!from.plusYears(years + 1).isAfter(to)) {
+			years++;
+		}
+		return switch (years) {
+			case 0 -> "UNDER_1_YEAR";
+			case 1 -> "ONE_TO_TWO_YEARS";
+			case 2 -> "TWO_TO_THREE_YEARS";
+			default -> "THREE_YEARS_OR_MORE";
+		};
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.removaltracker.reporting.figures;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.cases.CaseState;
+import io.removaltracker.events.cases.HearingMissed;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Condition;
+import io.removaltracker.events.common.Criminality;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.common.HearingType;
+import io.removaltracker.events.common.OrderType;
+import io.removaltracker.events.common.Region;
+import io.removaltracker.events.wanted.ClearReason;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.events.wanted.WantedFlagEventType;
+
+/**
+ * Random valid case histories, as case-service and monitoring-service would write them:
+ * each case walks the contract's state machine from 2015 on, and its flags follow the
+ * wanted rule.
+ */
+final class RandomHistories {
+
+	/** One case: its canonical events and its flag changes, each in order. */
+	record History(String caseId, List<CaseEvent> events, List<WantedFlagEvent> flags) {
+	}
+
+	static final List<String> NATIONALITIES = List.of("UNKNOWN", "STATELESS", "HTI", "JAM", "SOM", "IND", "CHN", "MEX");
+
+	private static final Instant START = Instant.parse("2015-01-01T00:00:00Z");
+
+	private RandomHistories() {
+	}
+
+	static List<History> generate(long seed, int cases, Instant notAfter) {
+		Random random = new Random(seed);
+		List<History> histories = new ArrayList<>();
+		for (int i = 0; i < cases; i++) {
+			histories.add(aCase(random, "R-" + seed + "-" + i, notAfter));
+		}
+		return histories;
+	}
+
+	private static History aCase(Random random, String caseId, Instant notAfter) {
+		List<CaseEvent> events = new ArrayList<>();
+		List<WantedFlagEvent> flags = new ArrayList<>();
+		Custody custody = pick(random, Custody.values());
+		CaseState state = CaseState.newBuilder()
+			.setPersonId("P-" + caseId)
+			.setNationality(NATIONALITIES.get(random.nextInt(NATIONALITIES.size())))
+			.setCriminality(pick(random, Criminality.values()))
+			.setOrderType(pick(random, OrderType.values()))
+			.setRegion(pick(random, Region.values()))
+			.setCustody(custody)
+			.setConditions(conditions(random, custody))
+			.setStayed(false)
+			.setOpen(true)
+			.setOpenedAt(START.plus(Duration.ofMinutes(random.nextInt(9 * 365 * 24 * 60))))
+			.build();
+		Instant time = state.getOpenedAt();
+		events.add(event(caseId, 1, CaseEventType.CASE_OPENED, time, state, null));
+		WantedFlagEvent raised = null;
+		int steps = random.nextInt(14);
+		for (int step = 0; step < steps && state.getOpen(); step++) {
+			time = time.plus(Duration.ofMinutes(1 + random.nextInt(400 * 24 * 60)));
+			if (time.isAfter(notAfter)) {
+				break;
+			}
+			CaseEventType type = pick(random, CaseEventType.values());
+			CaseState after = next(random, type, state);
+			if (after == null) {
+				continue;
+			}
+			CaseEvent event = event(caseId, events.size() + 1, type, time, after, state);
+			events.add(event);
+			state = after;
+			if (type == CaseEventType.HEARING_MISSED && raised == null && after.getCustody() == Custody.IN_COMMUNITY) {
+				raised = flag(event, null, null);
+				flags.add(raised);
+			}
+			else if (raised != null && (type == CaseEventType.ARRESTED || type == CaseEventType.IMPRISONED
+					|| type == CaseEventType.REMOVED || type == CaseEventType.CASE_CLOSED)) {
+				ClearReason reason = (type == CaseEventType.ARRESTED || type == CaseEventType.IMPRISONED)
+						? ClearReason.LOCATED : ClearReason.CASE_CLOSED;
+				flags.add(flag(event, raised, reason));
+				raised = null;
+			}
+		}
+		return new History(caseId, events, flags);
+	}
+
+	/**
+	 * The state after an event of the type, or null when the contract does not accept it
+	 * now.
+	 */
+	private static CaseState next(Random random, CaseEventType type, CaseState state) {
+		Custody custody = state.getCustody();
+		CaseState.Builder after = CaseState.newBuilder(state);
+		switch (type) {
+			case CASE_OPENED:
+				return null;
+			case HEARING_SCHEDULED, HEARING_ATTENDED, HEARING_MISSED:
+				return after.build();
+			case ARRESTED:
+				return (custody == Custody.IN_COMMUNITY)
+						? after.setCustody(Custody.DETAINED).setConditions(List.of()).build() : null;
+			case IMPRISONED:
+				return (custody != Custody.IN_PRISON)
+						? after.setCustody(Custody.IN_PRISON).setConditions(List.of()).build() : null;
+			case RELEASED_FROM_PRISON:
+				if (custody != Custody.IN_PRISON) {
+					return null;
+				}
+				Custody to = random.nextBoolean() ? Custody.DETAINED : Custody.IN_COMMUNITY;
+				return after.setCustody(to).setConditions(conditions(random, to)).build();
+			case RELEASED_ON_CONDITIONS:
+				return (custody == Custody.DETAINED) ? after.setCustody(Custody.IN_COMMUNITY)
+					.setConditions(conditions(random, Custody.IN_COMMUNITY))
+					.build() : null;
+			case REMOVAL_STAYED:
+				return state.getStayed() ? null : after.setStayed(true).build();
+			case STAY_LIFTED:
+				return state.getStayed() ? after.setStayed(false).build() : null;
+			case REMOVED:
+				return (custody != Custody.IN_PRISON && !state.getStayed()) ? after.setOpen(false).build() : null;
+			case CASE_CLOSED:
+				return (random.nextInt(3) == 0) ? after.setOpen(false).build() : null;
+			default:
+				return null;
+		}
+	}
+
+	private static CaseEvent event(String caseId, long sequence, CaseEventType type, Instant at, CaseState after,
+			CaseState before) {
+		Object payload = (type == CaseEventType.HEARING_MISSED)
+				? new HearingMissed("H-" + sequence, HearingType.REPORTING, at)
+				: new io.removaltracker.events.cases.StayLifted();
+		return CaseEvent.newBuilder()
+			.setEventId(UUID.nameUUIDFromBytes((caseId + "/" + sequence).getBytes()).toString())
+			.setCaseId(caseId)
+			.setSequence(sequence)
+			.setType(type)
+			.setOccurredAt(at)
+			.setRecordedAt(at)
+			.setPayload(payload)
+			.setCase$(after)
+			.build();
+	}
+
+	private static WantedFlagEvent flag(CaseEvent event, WantedFlagEvent raised, ClearReason reason) {
+		if (raised == null) {
+			CaseState state = event.getCase$();
+			return WantedFlagEvent.newBuilder()
+				.setCaseId(event.getCaseId())
+				.setType(WantedFlagEventType.WANTED_FLAG_RAISED)
+				.setWantedSince(event.getOccurredAt())
+				.setReason(HearingType.REPORTING)
+				.setCriminality(state.getCriminality())
+				.setNationality(state.getNationality())
+				.setRegion(state.getRegion())
+				.setCaseSequence(event.getSequence())
+				.build();
+		}
+		return WantedFlagEvent.newBuilder(raised)
+			.setType(WantedFlagEventType.WANTED_FLAG_CLEARED)
+			.setClearedAt(event.getOccurredAt())
+			.setClearReason(reason)
+			.setCaseSequence(event.getSequence())
+			.build();
+	}
+
+	private static List<Condition> conditions(Random random, Custody custody) {
+		if (custody != Custody.IN_COMMUNITY) {
+			return List.of();
+		}
+		return switch (random.nextInt(4)) {
+			case 0 -> List.of();
+			case 1 -> List.of(Condition.REPORTING);
+			case 2 -> List.of(Condition.ELECTRONIC_MONITORING);
+			default -> List.of(Condition.REPORTING, Condition.ELECTRONIC_MONITORING);
+		};
+	}
+
+	private static <E> E pick(Random random, E[] values) {
+		return values[random.nextInt(values.length)];
+	}
+
+}
