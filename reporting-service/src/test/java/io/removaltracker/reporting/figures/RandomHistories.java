@@ -26,10 +26,10 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
  * each case walks the contract's state machine from 2015 on, and its flags follow the
  * wanted rule.
  */
-final class RandomHistories {
+public final class RandomHistories {
 
 	/** One case: its canonical events and its flag changes, each in order. */
-	record History(String caseId, List<CaseEvent> events, List<WantedFlagEvent> flags) {
+	public record History(String caseId, List<CaseEvent> events, List<WantedFlagEvent> flags) {
 	}
 
 	static final List<String> NATIONALITIES = List.of("UNKNOWN", "STATELESS", "HTI", "JAM", "SOM", "IND", "CHN", "MEX");
@@ -39,7 +39,7 @@ final class RandomHistories {
 	private RandomHistories() {
 	}
 
-	static List<History> generate(long seed, int cases, Instant notAfter) {
+	public static List<History> generate(long seed, int cases, Instant notAfter) {
 		Random random = new Random(seed);
 		List<History> histories = new ArrayList<>();
 		for (int i = 0; i < cases; i++) {

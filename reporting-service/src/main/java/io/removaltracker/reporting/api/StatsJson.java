@@ -1,0 +1,45 @@
+package io.removaltracker.reporting.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.removaltracker.events.stats.OpenAndWanted;
+import io.removaltracker.events.stats.StatsSnapshot;
+
+/** A snapshot as the JSON object of contract section 6. */
+final class StatsJson {
+
+	private StatsJson() {
+	}
+
+	static Map<String, Object> of(StatsSnapshot snapshot) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("asOf", snapshot.getAsOf().toString());
+		json.put("openCases", snapshot.getOpenCases());
+		json.put("byStatus", new TreeMap<>(snapshot.getByStatus()));
+		json.put("stayed", snapshot.getStayed());
+		json.put("supervision", new TreeMap<>(snapshot.getSupervision()));
+		Map<String, Object> wanted = new LinkedHashMap<>();
+		wanted.put("total", snapshot.getWanted().getTotal());
+		wanted.put("seriousCriminality", snapshot.getWanted().getSeriousCriminality());
+		wanted.put("byDuration", new TreeMap<>(snapshot.getWanted().getByDuration()));
+		json.put("wanted", wanted);
+		json.put("byCriminality", openAndWanted(snapshot.getByCriminality()));
+		json.put("byNationality", openAndWanted(snapshot.getByNationality()));
+		json.put("byRegion", openAndWanted(snapshot.getByRegion()));
+		Map<String, Object> removed = new LinkedHashMap<>();
+		removed.put("total", snapshot.getRemoved().getTotal());
+		removed.put("byMonth", new TreeMap<>(snapshot.getRemoved().getByMonth()));
+		json.put("removed", removed);
+		json.put("wantedTrend", new TreeMap<>(snapshot.getWantedTrend()));
+		return json;
+	}
+
+	private static Map<String, Object> openAndWanted(Map<String, OpenAndWanted> figures) {
+		Map<String, Object> json = new TreeMap<>();
+		figures.forEach((key, value) -> json.put(key, Map.of("open", value.getOpen(), "wanted", value.getWanted())));
+		return json;
+	}
+
+}

@@ -1,0 +1,200 @@
+package io.removaltracker.reporting.api;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.stats.StatsSnapshot;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.reporting.ReportingServiceApplication;
+import io.removaltracker.reporting.figures.NationalFigures;
+import io.removaltracker.reporting.figures.RandomHistories;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * reporting-service against a real broker of its own, fed with random valid histories on
+ * {@code case-events} and {@code wanted-flags} as the other two services would write
+ * them.
+ */
+class ReportingIntegrationTest {
+
+	private static final String REGISTRY = "mock://reporting-integration-test";
+
+	private static final Instant AS_OF = Instant.parse("2025-07-01T12:00:00Z");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@RegisterExtension
+	static final PrivateKafka kafka = new PrivateKafka();
+
+	@Test
+	void figuresOverHttpSseKafkaAndPrometheusAgreeAcrossInstancesRedeliveryAndRestart() throws Exception {
+		List<RandomHistories.History> histories = RandomHistories.generate(7, 400, AS_OF);
+		JsonNode expected = json(figuresOf(histories).snapshot(AS_OF));
+		try (ConfigurableApplicationContext a = start()) {
+			HttpJson http = HttpJson.of(a);
+			awaitReady(http);
+			publish(histories);
+			await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/v1/stats").body().equals(expected));
+
+			BlockingQueue<String> events = subscribe(http.baseUrl() + "/api/v1/stats/stream");
+			assertThat(JSON.readTree(events.poll(10, TimeUnit.SECONDS))).isEqualTo(expected);
+			List<RandomHistories.History> oneMore = RandomHistories.generate(8, 1, AS_OF);
+			publish(oneMore);
+			JsonNode updated = json(figuresOf(concat(histories, oneMore)).snapshot(AS_OF));
+			await().atMost(Duration.ofSeconds(15)).until(() -> updated.equals(JSON.readTree(events.take())));
+
+			List<ConsumerRecord<String, StatsSnapshot>> published = TopicReader.readUntil(kafka.bootstrapServers(),
+					Topics.CASE_STATS.name(), new StringDeserializer(),
+					Topics.CASE_STATS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+					(record) -> json(record.value()).equals(updated), 1);
+			assertThat(published).allSatisfy((record) -> assertThat(record.key()).isEqualTo("national"));
+			assertThat(http.getText("/actuator/prometheus"))
+				.contains("stats_open_cases " + updated.get("openCases").asLong() + ".0");
+
+			try (ConfigurableApplicationContext b = start()) {
+				HttpJson second = HttpJson.of(b);
+				awaitReady(second);
+				assertThat(second.get("/api/v1/stats").body()).isEqualTo(updated);
+			}
+		}
+
+		publish(histories);
+		publishGarbage();
+		try (ConfigurableApplicationContext fresh = start()) {
+			HttpJson http = HttpJson.of(fresh);
+			awaitReady(http);
+			JsonNode afterRedelivery = json(
+					figuresOf(concat(histories, RandomHistories.generate(8, 1, AS_OF))).snapshot(AS_OF));
+			assertThat(http.get("/api/v1/stats").body()).isEqualTo(afterRedelivery);
+			assertThat(http.getText("/actuator/prometheus"))
+				.contains("kafka_records_undecodable_total{topic=\"case-events\"}");
+		}
+	}
+
+	/** A snapshot as the JSON a client parses, so numbers compare as they arrive. */
+	private static JsonNode json(StatsSnapshot snapshot) {
+		try {
+			return JSON.readTree(JSON.writeValueAsString(StatsJson.of(snapshot)));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static NationalFigures figuresOf(List<RandomHistories.History> histories) {
+		NationalFigures figures = new NationalFigures();
+		histories.forEach((history) -> {
+			history.events().forEach(figures::apply);
+			history.flags().forEach(figures::apply);
+		});
+		return figures;
+	}
+
+	private static List<RandomHistories.History> concat(List<RandomHistories.History> a,
+			List<RandomHistories.History> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+
+	private static void publish(List<RandomHistories.History> histories) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all");
+		Map<String, Object> serde = Map.of("schema.registry.url", REGISTRY);
+		try (KafkaProducer<String, CaseEvent> events = new KafkaProducer<>(config, new StringSerializer(),
+				Topics.CASE_EVENTS.valueSerde(serde).serializer());
+				KafkaProducer<String, WantedFlagEvent> flags = new KafkaProducer<>(config, new StringSerializer(),
+						Topics.WANTED_FLAGS.valueSerde(serde).serializer())) {
+			for (RandomHistories.History history : histories) {
+				history.events()
+					.forEach((event) -> events
+						.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), event.getCaseId(), event)));
+				history.flags()
+					.forEach((flag) -> flags
+						.send(new ProducerRecord<>(Topics.WANTED_FLAGS.name(), flag.getCaseId(), flag)));
+			}
+			events.flush();
+			flags.flush();
+		}
+	}
+
+	private static void publishGarbage() throws Exception {
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer())) {
+			raw.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), "junk",
+					"not avro".getBytes(StandardCharsets.UTF_8)))
+				.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** The data lines of the stream's {@code stats} events, as they arrive. */
+	private static BlockingQueue<String> subscribe(String url) {
+		BlockingQueue<String> data = new LinkedBlockingQueue<>();
+		Thread reader = new Thread(() -> {
+			try {
+				HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
+							HttpResponse.BodyHandlers.ofInputStream());
+				try (BufferedReader lines = new BufferedReader(
+						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = lines.readLine()) != null) {
+						if (line.startsWith("data:")) {
+							data.add(line.substring(5));
+						}
+					}
+				}
+			}
+			catch (Exception ex) {
+				// The stream ends with the test's context.
+			}
+		}, "sse-test-client");
+		reader.setDaemon(true);
+		reader.start();
+		return data;
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(ReportingServiceApplication.class).run("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+				"--reporting-service.schema-registry-url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+	}
+
+	private static void awaitReady(HttpJson http) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
+	}
+
+}
