@@ -1,0 +1,129 @@
+package io.removaltracker.reporting.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.reporting.ReportingServiceApplication;
+import io.removaltracker.reporting.figures.RandomHistories;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.PrivateKafka;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard page in a real browser: headless Chromium opens {@code /} of a service
+ * holding known figures; every number the page shows is the one {@code GET /api/v1/stats}
+ * gives, and the page says so when the connection drops. Skipped, saying so, where
+ * Chromium is not installed; {@code .ci/run} installs it. Leaves a screenshot in
+ * {@code target/dashboard.png}.
+ */
+class DashboardBrowserTest {
+
+	private static final String REGISTRY = "mock://dashboard-browser-test";
+
+	private static final Instant AS_OF = Instant.parse("2025-07-01T12:00:00Z");
+
+	private static final Pattern FIGURE = Pattern.compile("data-figure=\"([A-Za-z0-9_.]+)\">([^<]*)<");
+
+	@RegisterExtension
+	static final PrivateKafka kafka = new PrivateKafka();
+
+	@TempDir
+	Path profile;
+
+	@Test
+	void thePageShowsTheFiguresOfTheApiAndWhenTheConnectionDrops() throws Exception {
+		Path chromium = chromium();
+		assumeThat(chromium).as("Chromium is not installed (apt-get install chromium); the browser test is skipped")
+			.isNotNull();
+		ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
+				"--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+				"--reporting-service.schema-registry-url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+		try (service; HeadlessChromium browser = new HeadlessChromium(chromium, this.profile)) {
+			HttpJson http = HttpJson.of(service);
+			publish(RandomHistories.generate(11, 300, AS_OF));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() > 0);
+			JsonNode stats = http.get("/api/v1/stats").body();
+
+			browser.open(http.baseUrl() + "/");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> browser.evaluate("document.body.getAttribute('data-rendered')").asText(), "true"::equals);
+			browser.screenshot(Path.of("target", "dashboard.png").toAbsolutePath(), 1400, 1250);
+			String dom = browser.evaluate("document.documentElement.outerHTML").asText();
+
+			assertThat(dom).contains("Live, updated");
+			List<String> checked = new ArrayList<>();
+			Matcher figures = FIGURE.matcher(dom);
+			while (figures.find()) {
+				JsonNode expected = stats.at("/" + figures.group(1).replace('.', '/'));
+				assertThat(figures.group(2)).as(figures.group(1))
+					.isEqualTo(String.format("%,d", expected.isMissingNode() ? 0 : expected.asLong()));
+				checked.add(figures.group(1));
+			}
+			assertThat(checked).contains("openCases", "wanted.total", "wanted.seriousCriminality", "byStatus.IN_PRISON",
+					"byStatus.DETAINED", "byStatus.IN_COMMUNITY", "wanted.byDuration.THREE_YEARS_OR_MORE");
+			assertThat(dom).contains("data-key=\"UNKNOWN\"")
+				.contains("data-key=\"PACIFIC\"")
+				.contains("data-key=\"SERIOUS\"")
+				.contains("<polyline class=\"line\"");
+
+			service.close();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> browser.evaluate("document.getElementById('status').textContent").asText(),
+						(text) -> text.startsWith("Connection lost"));
+		}
+	}
+
+	private static Path chromium() {
+		for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM", ""), "/usr/bin/chromium",
+				"/usr/bin/chromium-browser")) {
+			if (!candidate.isEmpty() && Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		return null;
+	}
+
+	private static void publish(List<RandomHistories.History> histories) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		Map<String, Object> serde = Map.of("schema.registry.url", REGISTRY);
+		try (KafkaProducer<String, CaseEvent> events = new KafkaProducer<>(config, new StringSerializer(),
+				Topics.CASE_EVENTS.valueSerde(serde).serializer());
+				KafkaProducer<String, WantedFlagEvent> flags = new KafkaProducer<>(config, new StringSerializer(),
+						Topics.WANTED_FLAGS.valueSerde(serde).serializer())) {
+			for (RandomHistories.History history : histories) {
+				history.events()
+					.forEach((event) -> events
+						.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), event.getCaseId(), event)));
+				history.flags()
+					.forEach((flag) -> flags
+						.send(new ProducerRecord<>(Topics.WANTED_FLAGS.name(), flag.getCaseId(), flag)));
+			}
+		}
+	}
+
+}
