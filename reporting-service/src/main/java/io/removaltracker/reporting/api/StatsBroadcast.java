@@ -27,9 +27,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Sends the figures out when they change, at most once a second: a {@code stats} event to
- * every SSE client, the snapshot to {@code case-stats} (key {@code national}), and the
- * headline gauges. A new SSE client gets the figures at once.
+ * Sends the figures out when they change, at most once a second and at once when the last
+ * send is a second old: a {@code stats} event to every SSE client, the snapshot to
+ * {@code case-stats} (key {@code national}), and the headline gauges. A new SSE client
+ * gets the figures at once.
  */
 public final class StatsBroadcast implements FiguresFeed.FeedListener, AutoCloseable {
 
@@ -59,6 +60,13 @@ public final class StatsBroadcast implements FiguresFeed.FeedListener, AutoClose
 
 	private volatile StatsSnapshot latest;
 
+	/**
+	 * When the figures last went out; a change goes out once a second has passed since.
+	 */
+	private long lastSentNanos = System.nanoTime() - SECOND_NANOS;
+
+	private static final long SECOND_NANOS = 1_000_000_000L;
+
 	public StatsBroadcast(NationalFigures figures, Clock clock, Producer<String, StatsSnapshot> producer,
 			MeterRegistry meters) {
 		this.figures = figures;
@@ -66,7 +74,10 @@ public final class StatsBroadcast implements FiguresFeed.FeedListener, AutoClose
 		this.producer = producer;
 		this.meters = meters;
 		registerGauges();
-		this.ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+		// Checked every 50 ms, sent at most once a second: a lone change goes out at
+		// once, a
+		// stream of changes once a second.
+		this.ticker.scheduleWithFixedDelay(this::tick, 50, 50, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -104,9 +115,11 @@ public final class StatsBroadcast implements FiguresFeed.FeedListener, AutoClose
 
 	private void tick() {
 		try {
-			if (!this.ready.getAsBoolean() || !this.changed.getAndSet(false)) {
+			if (!this.ready.getAsBoolean() || System.nanoTime() - this.lastSentNanos < SECOND_NANOS
+					|| !this.changed.getAndSet(false)) {
 				return;
 			}
+			this.lastSentNanos = System.nanoTime();
 			StatsSnapshot snapshot = current();
 			this.latest = snapshot;
 			String json = json(snapshot);
