@@ -101,7 +101,7 @@ class IntakeValidationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "ht", "Haiti", "hti", "XXXX", "" })
+	@ValueSource(strings = { "ht", "Haiti", "hti", "ABCD", "" })
 	void otherNationalitiesAreRefused(String nationality) {
 		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
 		((CaseOpened) opened.getPayload()).setNationality(nationality);

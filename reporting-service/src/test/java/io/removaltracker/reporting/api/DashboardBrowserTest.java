@@ -6,22 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.removaltracker.events.Topics;
-import io.removaltracker.events.cases.CaseEvent;
-import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.reporting.ReportingServiceApplication;
+import io.removaltracker.reporting.figures.HistoryPublisher;
 import io.removaltracker.reporting.figures.RandomHistories;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,21 +102,7 @@ class DashboardBrowserTest {
 	}
 
 	private static void publish(List<RandomHistories.History> histories) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-		Map<String, Object> serde = Map.of("schema.registry.url", REGISTRY);
-		try (KafkaProducer<String, CaseEvent> events = new KafkaProducer<>(config, new StringSerializer(),
-				Topics.CASE_EVENTS.valueSerde(serde).serializer());
-				KafkaProducer<String, WantedFlagEvent> flags = new KafkaProducer<>(config, new StringSerializer(),
-						Topics.WANTED_FLAGS.valueSerde(serde).serializer())) {
-			for (RandomHistories.History history : histories) {
-				history.events()
-					.forEach((event) -> events
-						.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), event.getCaseId(), event)));
-				history.flags()
-					.forEach((flag) -> flags
-						.send(new ProducerRecord<>(Topics.WANTED_FLAGS.name(), flag.getCaseId(), flag)));
-			}
-		}
+		HistoryPublisher.publish(kafka.bootstrapServers(), REGISTRY, histories);
 	}
 
 }

@@ -18,11 +18,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.events.Topics;
-import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.stats.StatsSnapshot;
-import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.reporting.ReportingServiceApplication;
 import io.removaltracker.reporting.figures.NationalFigures;
+import io.removaltracker.reporting.figures.HistoryPublisher;
 import io.removaltracker.reporting.figures.RandomHistories;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
@@ -128,25 +127,8 @@ class ReportingIntegrationTest {
 		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
 	}
 
-	private static void publish(List<RandomHistories.History> histories) throws Exception {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all");
-		Map<String, Object> serde = Map.of("schema.registry.url", REGISTRY);
-		try (KafkaProducer<String, CaseEvent> events = new KafkaProducer<>(config, new StringSerializer(),
-				Topics.CASE_EVENTS.valueSerde(serde).serializer());
-				KafkaProducer<String, WantedFlagEvent> flags = new KafkaProducer<>(config, new StringSerializer(),
-						Topics.WANTED_FLAGS.valueSerde(serde).serializer())) {
-			for (RandomHistories.History history : histories) {
-				history.events()
-					.forEach((event) -> events
-						.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), event.getCaseId(), event)));
-				history.flags()
-					.forEach((flag) -> flags
-						.send(new ProducerRecord<>(Topics.WANTED_FLAGS.name(), flag.getCaseId(), flag)));
-			}
-			events.flush();
-			flags.flush();
-		}
+	private static void publish(List<RandomHistories.History> histories) {
+		HistoryPublisher.publish(kafka.bootstrapServers(), REGISTRY, histories);
 	}
 
 	private static void publishGarbage() throws Exception {
