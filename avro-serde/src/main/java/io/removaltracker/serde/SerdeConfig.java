@@ -84,9 +84,10 @@ public record SerdeConfig(String registryUrl, boolean autoRegisterSchemas, boole
 	/** Never prints credentials. */
 	@Override
 	public String toString() {
-		return "SerdeConfig[registry=" + this.registryUrl.replaceAll("//[^/@]*@", "//") + ", autoRegister="
-				+ this.autoRegisterSchemas + ", useLatestVersion=" + this.useLatestVersion + ", specificReader="
-				+ this.specificAvroReader + "]";
+		String registry = this.registryUrl.startsWith(MOCK_PREFIX) ? this.registryUrl
+				: HttpSchemaRegistryClient.describe(this.registryUrl);
+		return "SerdeConfig[registry=" + registry + ", autoRegister=" + this.autoRegisterSchemas + ", useLatestVersion="
+				+ this.useLatestVersion + ", specificReader=" + this.specificAvroReader + "]";
 	}
 
 	private static SubjectNameStrategy strategy(Map<String, ?> configs, String key) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.caseservice.intake.CaseQueries;
@@ -16,13 +15,10 @@ import io.removaltracker.events.Topics;
 import io.removaltracker.service.KafkaTopics;
 import io.removaltracker.service.StreamsHealth;
 import io.removaltracker.service.StreamsRuntime;
-import org.apache.kafka.streams.state.HostInfo;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,29 +30,6 @@ class IntakeConfiguration {
 
 	/** Exists once the topics do; the gateway and the streams need them. */
 	record EnsuredTopics(List<String> names) {
-	}
-
-	/** This instance as the others reach it, known once the web server has its port. */
-	static final class Self implements ApplicationListener<WebServerInitializedEvent>, Supplier<HostInfo> {
-
-		private final String host;
-
-		private volatile HostInfo info;
-
-		Self(String host) {
-			this.host = host;
-		}
-
-		@Override
-		public void onApplicationEvent(WebServerInitializedEvent event) {
-			this.info = new HostInfo(this.host, event.getWebServer().getPort());
-		}
-
-		@Override
-		public HostInfo get() {
-			return this.info;
-		}
-
 	}
 
 	/** The topics case-service reads and writes. */
@@ -76,13 +49,8 @@ class IntakeConfiguration {
 	}
 
 	@Bean
-	Self self(@Value("${case-service.advertised-host:127.0.0.1}") String advertisedHost) {
-		return new Self(advertisedHost);
-	}
-
-	@Bean
 	StreamsRuntime intakeStreams(KafkaProperties kafka, CaseServiceProperties properties, EnsuredTopics topics,
-			MeterRegistry meters, Self self) {
+			MeterRegistry meters, @Value("${case-service.advertised-host:127.0.0.1}") String advertisedHost) {
 		Properties config = new Properties();
 		config.putAll(kafka.buildStreamsProperties());
 		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
@@ -90,7 +58,7 @@ class IntakeConfiguration {
 				properties.topicReplication()));
 		IntakeMetrics metrics = new IntakeMetrics(meters);
 		return new StreamsRuntime("Intake",
-				() -> IntakeTopology.build(serdeConfig(properties), Clock.systemUTC(), metrics), config, self.host,
+				() -> IntakeTopology.build(serdeConfig(properties), Clock.systemUTC(), metrics), config, advertisedHost,
 				meters);
 	}
 

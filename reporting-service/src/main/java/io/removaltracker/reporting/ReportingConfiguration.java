@@ -67,9 +67,9 @@ class ReportingConfiguration {
 
 	@Bean(destroyMethod = "close")
 	FiguresFeed figuresFeed(KafkaProperties kafka, ReportingProperties properties, NationalFigures figures,
-			StatsBroadcast broadcast) {
-		FiguresFeed feed = new FiguresFeed(kafka.buildConsumerProperties(), serdeConfig(properties), figures,
-				broadcast);
+			StatsBroadcast broadcast, MeterRegistry meters) {
+		FiguresFeed feed = new FiguresFeed(kafka.buildConsumerProperties(), serdeConfig(properties), figures, broadcast,
+				meters);
 		broadcast.broadcastWhen(feed::isCaughtUp);
 		return feed;
 	}

@@ -36,16 +36,24 @@ public final class SkipUndecodable implements DeserializationExceptionHandler {
 	@Override
 	public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
 			Exception exception) {
+		skipped(this.meters, record, exception);
+		return Response.resume();
+	}
+
+	/**
+	 * Logs and counts a record skipped because it could not be decoded, for any consumer
+	 * of the services; {@code meters} may be null.
+	 */
+	public static void skipped(MeterRegistry meters, ConsumerRecord<?, ?> record, Exception exception) {
 		log.warn("Skipping an undecodable record at {}-{} offset {}: {}", record.topic(), record.partition(),
 				record.offset(), exception.getMessage());
-		if (this.meters != null) {
+		if (meters != null) {
 			Counter.builder("kafka.records.undecodable")
 				.description("Records skipped because they could not be decoded")
 				.tag("topic", record.topic())
-				.register(this.meters)
+				.register(meters)
 				.increment();
 		}
-		return Response.resume();
 	}
 
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 	private final MeterRegistry meters;
 
 	private volatile KafkaStreams streams;
+
+	private volatile HostInfo self;
 
 	private KafkaStreamsMetrics metrics;
 
@@ -80,11 +83,11 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		if (this.streams != null) {
 			return;
 		}
+		HostInfo address = new HostInfo(this.advertisedHost, event.getWebServer().getPort());
 		Properties withAddress = new Properties();
 		withAddress.putAll(this.config);
 		withAddress.put(SkipUndecodable.METER_REGISTRY_CONFIG, this.meters);
-		withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
-				this.advertisedHost + ":" + event.getWebServer().getPort());
+		withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.host() + ":" + address.port());
 		KafkaStreams created = new KafkaStreams(this.topology.get(), withAddress);
 		created.setStateListener((now, before) -> log.info("{} streams {} -> {}", this.name, before, now));
 		created.setUncaughtExceptionHandler((ex) -> {
@@ -94,6 +97,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		this.metrics = new KafkaStreamsMetrics(created);
 		this.metrics.bindTo(this.meters);
 		created.start();
+		this.self = address;
 		this.streams = created;
 	}
 
@@ -104,6 +108,12 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 			throw new ServiceUnavailableException("The " + this.name + " processor has not started yet");
 		}
 		return current;
+	}
+
+	/** This instance as the others reach it, to tell its own data from theirs. */
+	public HostInfo self() {
+		streams();
+		return this.self;
 	}
 
 	public boolean isRunning() {

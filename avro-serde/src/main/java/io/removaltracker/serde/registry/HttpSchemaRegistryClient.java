@@ -62,6 +62,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 	}
 
+	/** The URLs as they may be shown: without the credentials they may carry. */
+	public static String describe(String urls) {
+		return RegistryEndpoints.parse(urls).describe();
+	}
+
 	/** The user info written in the first URL ({@code http://user:pw@host}), or null. */
 	public static String userInfoFromUrl(String urls) {
 		return RegistryEndpoints.parse(urls).urls().get(0).getUserInfo();

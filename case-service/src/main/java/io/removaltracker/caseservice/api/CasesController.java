@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.removaltracker.caseservice.intake.CaseHistoryStore;
 import io.removaltracker.caseservice.intake.CaseQueries;
@@ -39,13 +38,10 @@ class CasesController {
 
 	private final CaseQueries queries;
 
-	private final Supplier<HostInfo> self;
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	CasesController(CaseQueries queries, Supplier<HostInfo> self) {
+	CasesController(CaseQueries queries) {
 		this.queries = queries;
-		this.self = self;
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,7 +63,7 @@ class CasesController {
 
 	private ResponseEntity<String> answer(String caseId, String path, String forwarded,
 			Function<CaseHistoryStore, Optional<?>> query) {
-		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId, this.self.get());
+		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId);
 		if (owner.isPresent()) {
 			if (forwarded != null) {
 				throw new ServiceUnavailableException("Case partitions are moving between instances; retry shortly");

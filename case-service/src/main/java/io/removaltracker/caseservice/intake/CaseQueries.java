@@ -26,9 +26,10 @@ public final class CaseQueries {
 	 * Empty when this instance holds the case, or the instance that does.
 	 * @throws ServiceUnavailableException while partitions are being assigned
 	 */
-	public Optional<HostInfo> ownerElsewhere(String caseId, HostInfo self) {
+	public Optional<HostInfo> ownerElsewhere(String caseId) {
 		KeyQueryMetadata metadata = metadata(this.runtime.streams(), caseId);
-		return metadata.activeHost().equals(self) ? Optional.empty() : Optional.of(metadata.activeHost());
+		return metadata.activeHost().equals(this.runtime.self()) ? Optional.empty()
+				: Optional.of(metadata.activeHost());
 	}
 
 	/** The history of a case held by this instance. */

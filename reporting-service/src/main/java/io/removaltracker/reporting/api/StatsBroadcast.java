@@ -92,11 +92,6 @@ public final class StatsBroadcast implements FiguresFeed.FeedListener, AutoClose
 		this.changed.set(true);
 	}
 
-	@Override
-	public void undecodable(String topic) {
-		this.meters.counter("kafka.records.undecodable", "topic", topic).increment();
-	}
-
 	/** The figures now, at the clock's instant. */
 	public StatsSnapshot current() {
 		return this.figures.snapshot(this.clock.instant());

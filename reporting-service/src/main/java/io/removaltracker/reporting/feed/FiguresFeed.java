@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.reporting.figures.NationalFigures;
+import io.removaltracker.service.SkipUndecodable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +43,8 @@ public final class FiguresFeed implements AutoCloseable {
 
 	private final FeedListener listener;
 
+	private final MeterRegistry meters;
+
 	private final Map<TopicPartition, Long> endAtStart;
 
 	private final Thread reader;
@@ -49,17 +53,15 @@ public final class FiguresFeed implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	/** Told when the figures may have changed, and of each record skipped. */
+	/** Told when the figures may have changed. */
 	public interface FeedListener {
 
 		void changed();
 
-		void undecodable(String topic);
-
 	}
 
 	public FiguresFeed(Map<String, Object> consumerConfig, Map<String, ?> serdeConfig, NationalFigures figures,
-			FeedListener listener) {
+			FeedListener listener, MeterRegistry meters) {
 		Map<String, Object> config = new java.util.HashMap<>(consumerConfig);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -70,6 +72,7 @@ public final class FiguresFeed implements AutoCloseable {
 		this.flags = Topics.WANTED_FLAGS.valueSerde(serdeConfig).deserializer();
 		this.figures = figures;
 		this.listener = listener;
+		this.meters = meters;
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (String topic : List.of(Topics.CASE_EVENTS.name(), Topics.WANTED_FLAGS.name())) {
 			this.consumer.partitionsFor(topic)
@@ -129,9 +132,7 @@ public final class FiguresFeed implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Skipping an undecodable record at {}-{} offset {}: {}", record.topic(), record.partition(),
-					record.offset(), ex.getMessage());
-			this.listener.undecodable(record.topic());
+			SkipUndecodable.skipped(this.meters, record, ex);
 			return;
 		}
 		if (this.caughtUp) {
