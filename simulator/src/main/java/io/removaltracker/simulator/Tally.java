@@ -23,6 +23,19 @@ public final class Tally {
 
 	private final AtomicLong failed = new AtomicLong();
 
+	/** The sum of several tallies, as of now. */
+	public static Tally merged(Tally... tallies) {
+		Tally sum = new Tally();
+		for (Tally tally : tallies) {
+			sum.sent.add(tally.sent.sum());
+			tally.answers.forEach(
+					(answer, count) -> sum.answers.computeIfAbsent(answer, (key) -> new LongAdder()).add(count.sum()));
+			sum.failures.putAll(tally.failures);
+			sum.failed.addAndGet(tally.failed.get());
+		}
+		return sum;
+	}
+
 	void sent() {
 		this.sent.increment();
 	}

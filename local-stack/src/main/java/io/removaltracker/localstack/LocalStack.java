@@ -1,0 +1,397 @@
+package io.removaltracker.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.removaltracker.events.Topics;
+import io.removaltracker.simulator.KafkaIntakePublisher;
+import io.removaltracker.simulator.Replay;
+import io.removaltracker.simulator.Traffic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The README's run command: starts the whole system on this machine, as separate
+ * processes, prints where to find it, and stops it in order on Ctrl-C. Exit codes: 0
+ * after a clean stop, 1 when a part fails to start or stops on its own, 2 for a usage
+ * error or a port already in use.
+ */
+public final class LocalStack {
+
+	private final StackOptions options;
+
+	private final PrintStream out;
+
+	private final long started = System.nanoTime();
+
+	private final List<Part> parts = new ArrayList<>();
+
+	private final AtomicBoolean stopping = new AtomicBoolean();
+
+	private Thread simulation;
+
+	private KafkaIntakePublisher simulationPublisher;
+
+	LocalStack(StackOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	public static void main(String[] args) {
+		StackOptions options;
+		try {
+			options = StackOptions.parse(args, defaultServicesDir());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("local-stack: " + ex.getMessage());
+			System.err.print(StackOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			System.out.print(StackOptions.USAGE);
+			return;
+		}
+		LocalStack stack = new LocalStack(options, System.out);
+		Thread hook = new Thread(() -> stack.stopAll("Stopping (signal received)"), "local-stack-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
+		int code = stack.run();
+		System.exit(code);
+	}
+
+	/** Starts everything and waits until stopped; answers the exit code. */
+	int run() {
+		try {
+			List<String> taken = takenPorts();
+			if (!taken.isEmpty()) {
+				taken.forEach((problem) -> this.out.println("local-stack: " + problem));
+				this.out.println("Nothing was started. If a previous local stack is still running, stop it first.");
+				return 2;
+			}
+			if (!requireServiceJars()) {
+				return 1;
+			}
+			Files.createDirectories(this.options.dataDir());
+			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
+			Broker broker = new Broker(this.options, logs());
+			if (!startAndAwait(broker.part(), "on " + this.options.bootstrapServers(), broker::format)) {
+				return 1;
+			}
+			createTopics();
+			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
+				return 1;
+			}
+			List<Part> services = List.of(service(StackOptions.CASE, "case-service"),
+					service(StackOptions.MONITORING, "monitoring-service"),
+					service(StackOptions.REPORTING, "reporting-service"));
+			for (Part service : services) {
+				start(service, null);
+			}
+			for (Part service : services) {
+				if (!await(service, "on " + this.options.url(service.name()))) {
+					return 1;
+				}
+			}
+			printReady();
+			startTraffic();
+			return watch();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.out.println("local-stack: " + ex.getMessage());
+			stopAll("Stopping what was started");
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	/** Every port asked for that another process holds, as a sentence. */
+	List<String> takenPorts() {
+		List<String> taken = new ArrayList<>();
+		this.options.ports().forEach((part, port) -> {
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				taken
+					.add("port " + port + " (" + part + ") is already in use; stop what uses it or choose another with "
+							+ this.options.portOption(part) + ".");
+			}
+		});
+		return taken;
+	}
+
+	private boolean requireServiceJars() {
+		for (String jar : List.of("dev-schema-registry", "case-service", "monitoring-service", "reporting-service")) {
+			if (!Files.isRegularFile(jar(jar))) {
+				this.out.println("local-stack: " + jar(jar) + " is missing. Build first: ./mvnw -B -pl local-stack -am "
+						+ "package -Dmaven.test.skip=true (the ./local-stack script does this).");
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Part registry() {
+		List<String> command = java("-Xmx192m");
+		command.addAll(List.of("-jar", jar("dev-schema-registry").toString(),
+				"--server.port=" + this.options.port(StackOptions.REGISTRY),
+				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers()));
+		return new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
+				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
+	}
+
+	private Part service(String part, String prefix) {
+		List<String> command = java("-Xmx512m");
+		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
+				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
+				"--" + prefix + ".schema-registry-url=" + this.options.url(StackOptions.REGISTRY)));
+		if (!part.equals(StackOptions.REPORTING)) {
+			command.add("--" + prefix + ".state-dir=" + this.options.dataDir().resolve("state").resolve(part));
+		}
+		else if (this.options.asOf() != null) {
+			command.add("--reporting-service.as-of=" + this.options.asOf());
+		}
+		return new Part(part, command, logs().resolve(part + ".log"),
+				Part.answers200(this.options.url(part) + "/actuator/health/readiness"));
+	}
+
+	/** The java command of this JVM with options every part gets. */
+	static List<String> java(String heap) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(heap);
+		command.add("-XX:+UseSerialGC");
+		command.add("-XX:+ExitOnOutOfMemoryError");
+		String extra = System.getenv("LOCAL_STACK_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		return command;
+	}
+
+	private boolean startAndAwait(Part part, String where, Step before) throws IOException, InterruptedException {
+		start(part, before);
+		return await(part, where);
+	}
+
+	private void start(Part part, Step before) throws IOException, InterruptedException {
+		if (before != null) {
+			before.run();
+		}
+		say("Starting " + part.name() + " ...");
+		synchronized (this.parts) {
+			this.parts.add(part);
+		}
+		part.start();
+	}
+
+	private boolean await(Part part, String where) throws InterruptedException {
+		if (part.awaitReady(this.options.startupTimeout())) {
+			say(part.name() + " ready " + where);
+			return true;
+		}
+		String why = part.isRunning() ? "not ready after " + this.options.startupTimeout().toSeconds() + " s"
+				: "it exited with code " + part.exitCode();
+		this.out.println(
+				"local-stack: " + part.name() + " failed to start: " + why + ". Last lines of " + part.log() + ":");
+		part.logTail(15).forEach((line) -> this.out.println("    " + line));
+		stopAll("Stopping what was started");
+		return false;
+	}
+
+	private void createTopics() throws InterruptedException {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.options.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+			List<NewTopic> topics = Topics.all().stream().map((topic) -> topic.newTopic((short) 1)).toList();
+			int created = 0;
+			for (var entry : admin.createTopics(topics).values().entrySet()) {
+				try {
+					entry.getValue().get(30, TimeUnit.SECONDS);
+					created++;
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof TopicExistsException)) {
+						throw new IllegalStateException(
+								"topic " + entry.getKey() + " could not be created: " + ex.getCause().getMessage(), ex);
+					}
+				}
+				catch (java.util.concurrent.TimeoutException ex) {
+					throw new IllegalStateException("topic " + entry.getKey() + " was not created within 30 s", ex);
+				}
+			}
+			say("Topics: " + topics.size() + " (" + created + " created now), " + Topics.CASE_PARTITIONS
+					+ " partitions for each keyed by case");
+		}
+	}
+
+	private void printReady() {
+		say(String.format(Locale.ROOT, "Ready in %.1f s. Open:", seconds()));
+		String reporting = this.options.url(StackOptions.REPORTING);
+		this.out.println("    dashboard         " + reporting + "/");
+		this.out.println("    national figures  " + reporting + "/api/v1/stats   (live: /api/v1/stats/stream)");
+		this.out.println("    wanted list       " + this.options.url(StackOptions.MONITORING) + "/api/v1/wanted");
+		this.out.println("    report an event   POST " + this.options.url(StackOptions.CASE) + "/api/v1/events");
+		this.out.println("    a case            " + this.options.url(StackOptions.CASE) + "/api/v1/cases/{caseId}");
+		this.out.println("    schema registry   " + this.options.url(StackOptions.REGISTRY) + "/subjects");
+		this.out.println("    Kafka             " + this.options.bootstrapServers());
+		if (this.options.asOf() != null) {
+			this.out.println("    Figures are counted as of " + this.options.asOf() + ", not now.");
+		}
+		this.out.println("    Ctrl-C stops everything.");
+	}
+
+	private void startTraffic() throws InterruptedException {
+		if (this.options.referenceScenario()) {
+			try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.options.bootstrapServers(),
+					this.options.url(StackOptions.REGISTRY))) {
+				Replay.Result result = Replay.run(Traffic.reference(), publisher, 0, this.out);
+				say(result.complete() ? "Reference scenario sent; the dashboard shows its figures in a few seconds."
+						: "Reference scenario: some events could not be sent (see above).");
+			}
+		}
+		if (this.options.simulate()) {
+			this.simulationPublisher = new KafkaIntakePublisher(this.options.bootstrapServers(),
+					this.options.url(StackOptions.REGISTRY));
+			long seed = System.currentTimeMillis();
+			this.simulation = new Thread(() -> simulate(seed), "simulated-traffic");
+			this.simulation.setDaemon(true);
+			this.simulation.start();
+			say("Simulated traffic: random cases (seed " + seed + ") at " + this.options.simulateRate()
+					+ " events/s over Kafka; a count every 30 s.");
+		}
+	}
+
+	private void simulate(long seed) {
+		try {
+			Replay.run(Traffic.random(seed, 10_000_000, Instant.now()), this.simulationPublisher,
+					this.options.simulateRate(), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			if (!this.stopping.get()) {
+				say("Simulated traffic stopped: " + ex.getMessage());
+			}
+		}
+	}
+
+	/** Waits while everything runs; stops all when a part stops on its own. */
+	private int watch() throws InterruptedException {
+		long nextCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!this.stopping.get()) {
+			for (Part part : snapshot()) {
+				if (!part.isRunning() && !this.stopping.get()) {
+					this.out.println("local-stack: " + part.name() + " stopped on its own (exit code " + part.exitCode()
+							+ "). Last lines of " + part.log() + ":");
+					part.logTail(15).forEach((line) -> this.out.println("    " + line));
+					stopAll("Stopping the rest");
+					return 1;
+				}
+			}
+			if (this.simulationPublisher != null && System.nanoTime() > nextCount) {
+				say(String.format(Locale.ROOT, "Simulated traffic: %,d events sent so far",
+						this.simulationPublisher.tally().sentCount()));
+				nextCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			}
+			TimeUnit.MILLISECONDS.sleep(500);
+		}
+		return 0;
+	}
+
+	/** Stops the traffic, then every part, the last started first. Safe to call twice. */
+	void stopAll(String why) {
+		if (!this.stopping.compareAndSet(false, true)) {
+			return;
+		}
+		List<Part> started = snapshot();
+		if (started.isEmpty() && this.simulation == null) {
+			return;
+		}
+		say(why);
+		if (this.simulation != null) {
+			this.simulation.interrupt();
+			this.simulationPublisher.close();
+		}
+		List<String> memory = new ArrayList<>();
+		for (int i = started.size() - 1; i >= 0; i--) {
+			Part part = started.get(i);
+			OptionalLong peak = part.peakResidentKib();
+			try {
+				boolean clean = part.stop(Duration.ofSeconds(30));
+				say("  " + part.name() + (clean ? " stopped" : " did not stop in 30 s and was killed"));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			peak.ifPresent((kib) -> memory.add(String.format(Locale.ROOT, "%s %,d MiB", part.name(), kib / 1024)));
+		}
+		if (!memory.isEmpty()) {
+			say("Peak memory (resident): " + String.join(", ", memory));
+		}
+		say("All stopped. Data kept in " + this.options.dataDir());
+	}
+
+	private List<Part> snapshot() {
+		synchronized (this.parts) {
+			return List.copyOf(this.parts);
+		}
+	}
+
+	private Path jar(String part) {
+		return this.options.servicesDir().resolve(part + ".jar");
+	}
+
+	private Path logs() {
+		return this.options.dataDir().resolve("logs");
+	}
+
+	private void say(String line) {
+		this.out.printf(Locale.ROOT, "[%6.1fs] %s%n", seconds(), line);
+	}
+
+	private double seconds() {
+		return (System.nanoTime() - this.started) / 1e9;
+	}
+
+	private static Path defaultServicesDir() {
+		try {
+			Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return location.getParent().resolve("services");
+		}
+		catch (URISyntaxException | RuntimeException ex) {
+			return Path.of("local-stack", "target", "services");
+		}
+	}
+
+	/** Work to do before a part starts. */
+	@FunctionalInterface
+	interface Step {
+
+		void run() throws IOException, InterruptedException;
+
+	}
+
+}

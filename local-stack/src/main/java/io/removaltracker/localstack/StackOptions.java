@@ -1,0 +1,122 @@
+package io.removaltracker.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.removaltracker.simulator.Options;
+import io.removaltracker.simulator.ReferenceScenario;
+
+/**
+ * What the launcher was asked for. The defaults are the contract's ports on loopback and
+ * a data directory {@code data} under the current directory.
+ */
+record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, boolean simulate, int simulateRate,
+		boolean referenceScenario, Instant asOf, Duration startupTimeout, boolean help) {
+
+	static final String BROKER = "kafka";
+
+	static final String CONTROLLER = "kafka-controller";
+
+	static final String REGISTRY = "dev-schema-registry";
+
+	static final String CASE = "case-service";
+
+	static final String MONITORING = "monitoring-service";
+
+	static final String REPORTING = "reporting-service";
+
+	static final String USAGE = """
+			Usage: local-stack [options]
+
+			Starts a Kafka broker (KRaft, one node), the development schema registry, case-service,
+			monitoring-service and reporting-service, each its own process on 127.0.0.1. Ctrl-C
+			stops them all, in order. Data stays in the data directory; the next start reuses it.
+
+			  --data-dir DIR          where the broker, the services' stores and the logs live (default: data)
+			  --simulate              once ready, send random upstream traffic so the dashboard moves
+			  --simulate-rate N       events a second of that traffic (default 50)
+			  --scenario reference    once ready, replay the reference scenario of the contract and show
+			                          its figures, which are stated for %s
+			  --as-of INSTANT         reporting-service counts its figures for this instant, not now
+			  --kafka-port N          (default 9092)        --controller-port N     (default 9093)
+			  --registry-port N       (default 8081)        --case-port N           (default 8080)
+			  --monitoring-port N     (default 8082)        --reporting-port N      (default 8083)
+			  --services-dir DIR      the parts' jars (default: services/ next to local-stack.jar)
+			  --startup-timeout SEC   how long each part may take to become ready (default 180)
+			""".formatted(ReferenceScenario.AS_OF);
+
+	private static final Map<String, String> PORT_OPTIONS = Map.of(BROKER, "kafka-port", CONTROLLER, "controller-port",
+			REGISTRY, "registry-port", CASE, "case-port", MONITORING, "monitoring-port", REPORTING, "reporting-port");
+
+	static StackOptions parse(String[] args, Path defaultServicesDir) {
+		Options options = new Options(args, Set.of("simulate", "help"),
+				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
+						"registry-port", "case-port", "monitoring-port", "reporting-port", "services-dir",
+						"startup-timeout"));
+		if (!options.words().isEmpty()) {
+			throw new IllegalArgumentException("unexpected argument '" + options.words().get(0) + "'");
+		}
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put(BROKER, port(options, BROKER, 9092));
+		ports.put(CONTROLLER, port(options, CONTROLLER, 9093));
+		ports.put(REGISTRY, port(options, REGISTRY, 8081));
+		ports.put(CASE, port(options, CASE, 8080));
+		ports.put(MONITORING, port(options, MONITORING, 8082));
+		ports.put(REPORTING, port(options, REPORTING, 8083));
+		if (ports.values().stream().distinct().count() < ports.size()) {
+			throw new IllegalArgumentException("two parts cannot share a port: " + ports);
+		}
+		String scenario = options.text("scenario", null);
+		if (scenario != null && !scenario.equals("reference")) {
+			throw new IllegalArgumentException("--scenario knows only 'reference', not '" + scenario + "'");
+		}
+		Instant asOf = asOf(options.text("as-of", null));
+		if (scenario != null && asOf == null) {
+			asOf = ReferenceScenario.AS_OF;
+		}
+		return new StackOptions(Path.of(options.text("data-dir", "data")).toAbsolutePath().normalize(),
+				Path.of(options.text("services-dir", defaultServicesDir.toString())).toAbsolutePath().normalize(),
+				ports, options.flag("simulate"), (int) options.number("simulate-rate", 50, 1, 1_000_000),
+				scenario != null, asOf, Duration.ofSeconds(options.number("startup-timeout", 180, 5, 3600)),
+				options.flag("help"));
+	}
+
+	int port(String part) {
+		return this.ports.get(part);
+	}
+
+	String portOption(String part) {
+		return "--" + PORT_OPTIONS.get(part);
+	}
+
+	String bootstrapServers() {
+		return "127.0.0.1:" + port(BROKER);
+	}
+
+	String url(String part) {
+		return "http://127.0.0.1:" + port(part);
+	}
+
+	private static int port(Options options, String part, int fallback) {
+		return (int) options.number(PORT_OPTIONS.get(part), fallback, 1, 65535);
+	}
+
+	private static Instant asOf(String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					"--as-of must be an ISO-8601 instant such as 2024-06-30T12:00:00Z, not '" + text + "'");
+		}
+	}
+
+}

@@ -1,0 +1,224 @@
+package io.removaltracker.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.removaltracker.events.Topics;
+import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.intake.HearingAttended;
+import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.simulator.CaseScript;
+import io.removaltracker.simulator.HttpIntakePublisher;
+import io.removaltracker.simulator.IntakeEventJson;
+import io.removaltracker.simulator.IntakePublisher;
+import io.removaltracker.simulator.KafkaIntakePublisher;
+import io.removaltracker.simulator.ReferenceScenario;
+import io.removaltracker.simulator.Replay;
+import io.removaltracker.simulator.Tally;
+import io.removaltracker.simulator.Traffic;
+import io.removaltracker.testing.HttpJson;
+import io.removaltracker.testing.TopicReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as a newcomer runs it: the packaged launcher starts a real broker, the
+ * registry and the three services as processes; the reference scenario goes in, half its
+ * cases over HTTP and half over the Kafka intake topic, and the figures of contract
+ * section 6 come out of {@code GET /api/v1/stats} and {@code GET /api/v1/wanted}. Bad
+ * inputs then change nothing, and a stop and a second start on the same data give the
+ * same figures.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+	private static Path dataDir;
+
+	private static Map<String, Integer> ports;
+
+	private static StackProcess stack;
+
+	private static JsonNode figures;
+
+	@BeforeAll
+	static void startTheStack() {
+		dataDir = StackProcess.freshDataDir("e2e-data");
+		ports = StackProcess.freePorts();
+		stack = StackProcess.start(dataDir, ports, "--as-of", ReferenceScenario.AS_OF.toString()).awaitReady();
+	}
+
+	@AfterAll
+	static void stopTheStack() throws InterruptedException {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theReferenceScenarioGivesTheReferenceFigures() throws InterruptedException {
+		try (IntakePublisher publisher = new HalfAndHalf(new HttpIntakePublisher(stack.url("case-port"), 32),
+				new KafkaIntakePublisher(stack.bootstrapServers(), stack.url("registry-port")))) {
+			Replay.Result result = Replay.run(Traffic.reference(), publisher, 0, System.out);
+			assertThat(result.complete()).as(result.summary()).isTrue();
+			assertThat(result.tally().answers()).containsKeys("201 created", "acknowledged");
+		}
+		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			JsonNode stats = reporting.get("/api/v1/stats").body();
+			assertThat(stats.get("asOf").asText()).isEqualTo("2024-06-30T12:00:00Z");
+			assertThat(stats.get("openCases").asInt()).isEqualTo(1635);
+			assertThat(stats.at("/wanted/total").asInt()).isEqualTo(599);
+			assertThat(stats.at("/wanted/seriousCriminality").asInt()).isEqualTo(431);
+			assertThat(stats.at("/wanted/byDuration/THREE_YEARS_OR_MORE").asInt()).isEqualTo(315);
+			assertThat(stats.at("/wanted/byDuration/TWO_TO_THREE_YEARS").asInt()).isEqualTo(46);
+			assertThat(stats.at("/byStatus/IN_PRISON").asInt()).isEqualTo(401);
+			assertThat(stats.at("/byStatus/DETAINED").asInt()).isEqualTo(29);
+			assertThat(stats.at("/byStatus/IN_COMMUNITY").asInt()).isEqualTo(606);
+			assertThat(stats.at("/wantedTrend/2021-12").asInt()).isEqualTo(469);
+		});
+		figures = reporting.get("/api/v1/stats").body();
+		assertThat(figures.at("/byNationality/UNKNOWN/open").asInt()).isPositive();
+		assertThat(figures.get("byRegion").size()).isEqualTo(7);
+		HttpJson monitoring = new HttpJson(stack.url("monitoring-port"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(monitoring.get("/api/v1/wanted").body().get("total").asInt()).isEqualTo(599));
+		assertThat(monitoring.get("/api/v1/wanted?criminality=SERIOUS").body().get("total").asInt()).isEqualTo(431);
+	}
+
+	@Test
+	@Order(2)
+	void badInputsMoveNoFigure() throws Exception {
+		assertThat(figures).as("the scenario ran first").isNotNull();
+		HttpJson caseService = new HttpJson(stack.url("case-port"));
+		List<CaseScript> cases = ReferenceScenario.cases();
+		IntakeEvent first = cases.get(0).events().get(0);
+		CaseScript closed = cases.stream().filter((script) -> !script.isOpen()).findFirst().orElseThrow();
+
+		HttpJson.Answer notJson = caseService.postJson("{\"eventId\": ");
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(notJson.contentType()).startsWith("application/problem+json");
+		assertThat(caseService.postJson(attended("NO-SUCH-CASE", Instant.parse("2024-01-01T10:00:00Z"))).status())
+			.isEqualTo(404);
+		assertThat(caseService.postJson(attended(closed.caseId(), Instant.parse("2024-06-29T10:00:00Z"))).status())
+			.isEqualTo(409);
+		IntakeEvent changed = IntakeEvent.newBuilder(first)
+			.setOccurredAt(first.getOccurredAt().plusSeconds(60))
+			.build();
+		assertThat(caseService.postJson(IntakeEventJson.write(changed)).status()).isEqualTo(409);
+		assertThat(
+				caseService.postJson(attended(cases.get(1).caseId(), Instant.now().plus(Duration.ofHours(1)))).status())
+			.isEqualTo(400);
+		assertThat(caseService.postJson(IntakeEventJson.write(first)).status()).as("a repeat").isEqualTo(200);
+
+		String garbageKey = "garbage-" + UUID.randomUUID();
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), garbageKey,
+						"not avro".getBytes(StandardCharsets.UTF_8)))
+				.get();
+		}
+		try (KafkaIntakePublisher kafka = new KafkaIntakePublisher(stack.bootstrapServers(),
+				stack.url("registry-port"))) {
+			kafka.publish(IntakeEvent.newBuilder(first)
+				.setEventId(UUID.randomUUID().toString())
+				.setCaseId(garbageKey)
+				.setType(CaseEventType.HEARING_ATTENDED)
+				.setPayload(new HearingAttended("H-1"))
+				.build());
+			kafka.flush();
+			assertThat(kafka.tally().failedCount()).isZero();
+		}
+		assertThat(TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_INTAKE_REJECTED.name(),
+				new StringDeserializer(), new ByteArrayDeserializer(), (record) -> garbageKey.equals(record.key()), 2))
+			.hasSize(2);
+
+		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		assertThat(reporting.get("/api/v1/stats").body()).isEqualTo(figures);
+		assertThat(new HttpJson(stack.url("monitoring-port")).get("/api/v1/wanted").body().get("total").asInt())
+			.isEqualTo(599);
+	}
+
+	@Test
+	@Order(3)
+	void aStopAndASecondStartOnTheSameDataGiveTheSameFigures() throws InterruptedException, IOException {
+		assertThat(figures).as("the scenario ran first").isNotNull();
+		int code = stack.terminate();
+		assertThat(code).as(stack.output()).isIn(0, 143);
+		assertThat(stack.output()).contains("case-service stopped", "kafka stopped", "All stopped", "Peak memory");
+		assertThat(Files.exists(dataDir.resolve("kafka").resolve("log").resolve("meta.properties"))).isTrue();
+
+		stack = StackProcess.start(dataDir, ports, "--as-of", ReferenceScenario.AS_OF.toString()).awaitReady();
+		assertThat(stack.output()).contains("Topics: 6 (0 created now)");
+		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(reporting.get("/api/v1/stats").body()).isEqualTo(figures));
+	}
+
+	private static String attended(String caseId, Instant at) {
+		return """
+				{"eventId": "%s", "caseId": "%s", "type": "HEARING_ATTENDED", "occurredAt": "%s", "hearingId": "H-1"}
+				""".formatted(UUID.randomUUID(), caseId, at);
+	}
+
+	/**
+	 * Sends each case through one of two publishers, chosen by the case, so both channels
+	 * carry whole cases in order.
+	 */
+	private record HalfAndHalf(IntakePublisher even, IntakePublisher odd) implements IntakePublisher {
+
+		@Override
+		public void publish(IntakeEvent event) throws InterruptedException {
+			((event.getCaseId().hashCode() & 1) == 0 ? this.even : this.odd).publish(event);
+		}
+
+		@Override
+		public void flush() throws InterruptedException {
+			this.even.flush();
+			this.odd.flush();
+		}
+
+		@Override
+		public Tally tally() {
+			return Tally.merged(this.even.tally(), this.odd.tally());
+		}
+
+		@Override
+		public String describe() {
+			return this.even.describe() + " and " + this.odd.describe();
+		}
+
+		@Override
+		public void close() {
+			this.even.close();
+			this.odd.close();
+		}
+
+	}
+
+}
