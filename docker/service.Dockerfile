@@ -1,0 +1,20 @@
+# One image per service, built from this repository:
+#   docker build -f docker/service.Dockerfile --build-arg MODULE=case-service .
+# docker-compose.yml builds all three this way.
+FROM eclipse-temurin:17.0.16_8-jdk AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+# The Maven wrapper fetches Maven; tests run in CI, not in the image build.
+RUN ./mvnw -B -q -pl ${MODULE} -am package -Dmaven.test.skip=true -Dspring-javaformat.skip=true \
+ && cp ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar /app.jar
+
+FROM eclipse-temurin:17.0.16_8-jre
+# curl for the health check.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN useradd --system --create-home --home-dir /var/lib/service service
+USER service
+COPY --from=build /app.jar /app/app.jar
+# In a container the service must listen beyond loopback; the port is published to the host's loopback only.
+ENV SERVER_ADDRESS=0.0.0.0
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
