@@ -54,6 +54,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
+	private static final Path JAR = Path.of("target", "local-stack.jar");
+
 	private static Path dataDir;
 
 	private static Map<String, Integer> ports;
@@ -63,10 +65,11 @@ class EndToEndIT {
 	private static JsonNode figures;
 
 	@BeforeAll
-	static void startTheStack() {
-		dataDir = StackProcess.freshDataDir("e2e-data");
+	static void startTheStack() throws InterruptedException {
+		dataDir = StackProcess.freshDataDir(Path.of("target", "e2e-data").toAbsolutePath());
 		ports = StackProcess.freePorts();
-		stack = StackProcess.start(dataDir, ports, "--as-of", ReferenceScenario.AS_OF.toString()).awaitReady();
+		stack = StackProcess.start(JAR, dataDir, ports, Map.of(), "--as-of", ReferenceScenario.AS_OF.toString())
+			.awaitReady();
 	}
 
 	@AfterAll
@@ -173,7 +176,8 @@ class EndToEndIT {
 		assertThat(stack.output()).contains("case-service stopped", "kafka stopped", "All stopped", "Peak memory");
 		assertThat(Files.exists(dataDir.resolve("kafka").resolve("log").resolve("meta.properties"))).isTrue();
 
-		stack = StackProcess.start(dataDir, ports, "--as-of", ReferenceScenario.AS_OF.toString()).awaitReady();
+		stack = StackProcess.start(JAR, dataDir, ports, Map.of(), "--as-of", ReferenceScenario.AS_OF.toString())
+			.awaitReady();
 		assertThat(stack.output()).contains("Topics: 6 (0 created now)");
 		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
 		await().atMost(Duration.ofSeconds(30))

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The launcher says clearly why it cannot start, and leaves nothing running. */
 class StartFailuresIT {
 
+	private static final Path JAR = Path.of("target", "local-stack.jar");
+
 	@TempDir
 	Path dataDir;
 
@@ -27,7 +29,7 @@ class StartFailuresIT {
 		Map<String, Integer> ports = StackProcess.freePorts();
 		try (ServerSocket squatter = new ServerSocket()) {
 			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.get("case-port")));
-			StackProcess stack = StackProcess.start(this.dataDir, ports);
+			StackProcess stack = StackProcess.start(JAR, this.dataDir, ports, Map.of());
 			assertThat(stack.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
 			assertThat(stack.output()).contains("port " + ports.get("case-port") + " (case-service) is already in use",
 					"--case-port", "Nothing was started");
@@ -42,7 +44,7 @@ class StartFailuresIT {
 			Files.writeString(brokenJars.resolve(part + ".jar"), "not a jar");
 		}
 		Map<String, Integer> ports = StackProcess.freePorts();
-		StackProcess stack = StackProcess.start(this.dataDir.resolve("data"), ports, "--services-dir",
+		StackProcess stack = StackProcess.start(JAR, this.dataDir.resolve("data"), ports, Map.of(), "--services-dir",
 				brokenJars.toString());
 		assertThat(stack.awaitExit(Duration.ofSeconds(120))).isEqualTo(1);
 		assertThat(stack.output()).contains("kafka ready", "dev-schema-registry failed to start: it exited with code",

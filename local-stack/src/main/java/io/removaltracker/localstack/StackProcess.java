@@ -15,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * The packaged launcher ({@code target/local-stack.jar}) run as a real process, the way
- * the README's command runs it, on free ports so it never meets another stack. Its output
- * is kept for assertions and echoed to the test's output file.
+ * The packaged launcher ({@code local-stack.jar}) run as a real process, the way the
+ * README's command runs it, on free ports so it never meets another stack: for the
+ * end-to-end tests and the pipeline benchmark. Its output is kept to read, and echoed
+ * with a {@code [stack]} prefix.
  */
-final class StackProcess implements AutoCloseable {
+public final class StackProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -41,7 +40,7 @@ final class StackProcess implements AutoCloseable {
 	}
 
 	/** Free ports for every part, by the launcher's option names. */
-	static Map<String, Integer> freePorts() {
+	public static Map<String, Integer> freePorts() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		List<ServerSocket> held = new ArrayList<>();
 		try {
@@ -69,12 +68,8 @@ final class StackProcess implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * A fresh data directory under {@code target/}, so the parts' logs stay there to read
-	 * after a failure.
-	 */
-	static Path freshDataDir(String name) {
-		Path dir = Path.of("target", name).toAbsolutePath();
+	/** An empty directory at that place, emptied if it exists. */
+	public static Path freshDataDir(Path dir) {
 		try {
 			if (Files.exists(dir)) {
 				try (var paths = Files.walk(dir)) {
@@ -88,48 +83,87 @@ final class StackProcess implements AutoCloseable {
 		}
 	}
 
-	static StackProcess start(Path dataDir, Map<String, Integer> ports, String... extra) {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				Path.of("target", "local-stack.jar").toAbsolutePath().toString(), "--data-dir", dataDir.toString()));
+	/**
+	 * @param jar the packaged launcher
+	 * @param env extra environment for the launcher and its parts
+	 */
+	public static StackProcess start(Path jar, Path dataDir, Map<String, Integer> ports, Map<String, String> env,
+			String... extra) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						jar.toAbsolutePath().toString(), "--data-dir", dataDir.toString()));
 		ports.forEach((option, port) -> command.addAll(List.of("--" + option, String.valueOf(port))));
 		command.addAll(List.of(extra));
 		try {
-			return new StackProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), ports);
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			builder.environment().putAll(env);
+			return new StackProcess(builder.start(), ports);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	StackProcess awaitReady() {
-		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
+	/** Waits up to four minutes for the launcher to say it is ready. */
+	public StackProcess awaitReady() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (!output().contains("] Ready in ")) {
 			if (!this.process.isAlive()) {
-				throw new AssertionError("the stack exited with " + this.process.exitValue() + ":\n" + output());
+				throw new IllegalStateException("the stack exited with " + this.process.exitValue() + ":\n" + output());
 			}
-			return output().contains("] Ready in ");
-		});
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the stack was not ready within 4 minutes:\n" + output());
+			}
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
 		return this;
 	}
 
-	String url(String portOption) {
+	/**
+	 * Peak resident memory (Linux VmHWM) of each part now running, by the jar or main
+	 * class on its command line, in KiB.
+	 */
+	public Map<String, Long> peakResidentKib() {
+		Map<String, Long> peaks = new java.util.TreeMap<>();
+		this.process.toHandle().descendants().forEach((child) -> {
+			String line = child.info().commandLine().orElse("");
+			String part = line.contains("kafka.Kafka") ? "kafka"
+					: line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
+			if (part.equals(line)) {
+				return;
+			}
+			try {
+				for (String status : Files.readAllLines(Path.of("/proc", String.valueOf(child.pid()), "status"))) {
+					if (status.startsWith("VmHWM:")) {
+						peaks.put(part, Long.parseLong(status.replaceAll("[^0-9]", "")));
+					}
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// Not Linux, or the process just ended: no figure.
+			}
+		});
+		return peaks;
+	}
+
+	public String url(String portOption) {
 		return "http://127.0.0.1:" + this.ports.get(portOption);
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return "127.0.0.1:" + this.ports.get("kafka-port");
 	}
 
-	String output() {
+	public String output() {
 		synchronized (this.output) {
 			return String.join("\n", this.output);
 		}
 	}
 
 	/** Waits for the process to end on its own; its exit code. */
-	int awaitExit(Duration timeout) throws InterruptedException {
+	public int awaitExit(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new AssertionError("the stack did not exit within " + timeout + ":\n" + output());
+			throw new IllegalStateException("the stack did not exit within " + timeout + ":\n" + output());
 		}
 		// Its last lines may still be on their way through the pipe.
 		this.reader.join(Duration.ofSeconds(10).toMillis());
@@ -139,7 +173,7 @@ final class StackProcess implements AutoCloseable {
 	/**
 	 * Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code.
 	 */
-	int terminate() throws InterruptedException {
+	public int terminate() throws InterruptedException {
 		// Through the handle: Process.destroy() would also close the pipe and lose the
 		// last lines.
 		this.process.toHandle().destroy();
