@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param verdictTimeout how long an HTTP request waits for its verdict before answering
  * 503
  * @param topicReplication replication factor of the topics the service creates
+ * @param streamThreads stream threads, each with its own transactions: while one waits
+ * for its commit, another processes
  */
 @ConfigurationProperties("case-service")
 public record CaseServiceProperties(String schemaRegistryUrl, Path stateDir, Duration commitInterval,
-		Duration pollInterval, Duration verdictTimeout, short topicReplication) {
+		Duration pollInterval, Duration verdictTimeout, short topicReplication, int streamThreads) {
 }

@@ -55,7 +55,7 @@ class IntakeConfiguration {
 		config.putAll(kafka.buildStreamsProperties());
 		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
 				properties.stateDir().toString(), properties.commitInterval(), properties.pollInterval(),
-				properties.topicReplication()));
+				properties.topicReplication(), properties.streamThreads()));
 		IntakeMetrics metrics = new IntakeMetrics(meters);
 		return new StreamsRuntime("Intake",
 				() -> IntakeTopology.build(serdeConfig(properties), Clock.systemUTC(), metrics), config, advertisedHost,

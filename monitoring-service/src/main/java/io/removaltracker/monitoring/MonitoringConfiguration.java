@@ -42,7 +42,7 @@ class MonitoringConfiguration {
 		config.putAll(kafka.buildStreamsProperties());
 		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
 				properties.stateDir().toString(), properties.commitInterval(), properties.pollInterval(),
-				properties.topicReplication()));
+				properties.topicReplication(), properties.streamThreads()));
 		Map<String, Object> serdeConfig = Map.of("schema.registry.url", properties.schemaRegistryUrl());
 		WantedListener metrics = new FlagMetrics(meters);
 		return new StreamsRuntime("Wanted", () -> WantedTopology.build(serdeConfig, metrics), config, advertisedHost,

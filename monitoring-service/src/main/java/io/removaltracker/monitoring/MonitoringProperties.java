@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how long the processor waits for records before checking for a due
  * commit
  * @param topicReplication replication factor of the topics the service creates
+ * @param streamThreads stream threads, each with its own transactions
  */
 @ConfigurationProperties("monitoring-service")
 public record MonitoringProperties(String schemaRegistryUrl, Path stateDir, Duration commitInterval,
-		Duration pollInterval, short topicReplication) {
+		Duration pollInterval, short topicReplication, int streamThreads) {
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,7 +63,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 
 	/** Exactly-once settings every stateful path uses. */
 	public static Properties exactlyOnce(String applicationId, String bootstrapServers, String stateDir,
-			Duration commitInterval, Duration pollInterval, short replication) {
+			Duration commitInterval, Duration pollInterval, short replication, int threads) {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -73,7 +74,16 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		config.put(StreamsConfig.POLL_MS_CONFIG, pollInterval.toMillis());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
 		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
-		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+		// A transaction's first write to a partition is refused with
+		// CONCURRENT_TRANSACTIONS
+		// while the previous commit is still being completed by the broker; the producer
+		// then
+		// waits retry.backoff.ms (100 ms by default) before trying again. With a commit
+		// every
+		// 20 ms that wait held the stream thread most of the time (seen in JFR, see
+		// BENCHMARKS.md); a short back-off retries as soon as the commit is likely done.
+		config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodable.class);
 		return config;
 	}

@@ -225,16 +225,30 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 	 */
 	static String fingerprint(IntakeEvent event) {
 		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			MessageDigest sha = SHA_256.get();
+			sha.reset();
 			ByteBuffer encoded = event.toByteBuffer();
 			byte[] bytes = new byte[encoded.remaining()];
 			encoded.get(bytes);
 			return HexFormat.of().formatHex(sha.digest(bytes));
 		}
-		catch (NoSuchAlgorithmException | java.io.IOException ex) {
+		catch (java.io.IOException ex) {
 			throw new IllegalStateException("Cannot fingerprint an intake event", ex);
 		}
 	}
+
+	/**
+	 * One digest per stream thread: looking up the algorithm for every event showed in
+	 * JFR.
+	 */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JDK", ex);
+		}
+	});
 
 	private static String header(Headers headers, String name) {
 		Header header = headers.lastHeader(name);

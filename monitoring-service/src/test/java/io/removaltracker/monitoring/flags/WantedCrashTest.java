@@ -106,7 +106,7 @@ class WantedCrashTest {
 
 	private KafkaStreams start(String name, WantedListener listener) {
 		Properties config = StreamsRuntime.exactlyOnce("monitoring-service", this.broker.getBrokersAsString(),
-				this.stateRoot.resolve(name).toString(), Duration.ofMillis(20), Duration.ofMillis(10), (short) 1);
+				this.stateRoot.resolve(name).toString(), Duration.ofMillis(20), Duration.ofMillis(10), (short) 1, 1);
 		// A crashed instance never leaves the group: the others wait for its session to
 		// time out,
 		// here the broker's minimum rather than the default 45 s.
