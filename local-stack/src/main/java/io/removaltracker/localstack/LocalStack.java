@@ -162,7 +162,11 @@ public final class LocalStack {
 	}
 
 	private Part service(String part, String prefix) {
-		List<String> command = java("-Xmx512m");
+		// case- and monitoring-service keep their state in RocksDB (outside the heap,
+		// bounded
+		// by BoundedRocksDbMemory); reporting-service keeps every case's figures in the
+		// heap.
+		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
 		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--" + prefix + ".schema-registry-url=" + this.options.url(StackOptions.REGISTRY)));

@@ -85,6 +85,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		// BENCHMARKS.md); a short back-off retries as soon as the commit is likely done.
 		config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
 		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodable.class);
+		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
 		return config;
 	}
 

@@ -409,8 +409,9 @@ public final class PipelineBenchmark {
 			return new Figure(name, figure.value(), figure.unit(), produce, "producer records/s");
 		}
 		if (name.startsWith("No-show") || name.startsWith("HTTP")) {
-			double base = roundTrip.percentileMillis(name.contains("p50") ? 50 : 99);
-			return new Figure(name, figure.value(), figure.unit(), base, "round trip ms");
+			int percentile = name.endsWith("p50") ? 50 : 99;
+			return new Figure(name, figure.value(), figure.unit(), roundTrip.percentileMillis(percentile),
+					"ms round trip p" + percentile);
 		}
 		if (name.startsWith("Rebuild")) {
 			long records = ((Number) this.extra.get("rebuildCaseEvents")).longValue();
