@@ -17,4 +17,6 @@ USER service
 COPY --from=build /app.jar /app/app.jar
 # In a container the service must listen beyond loopback; the port is published to the host's loopback only.
 ENV SERVER_ADDRESS=0.0.0.0
+# Two glibc malloc arenas keep RocksDB's and Kafka's native memory from staying resident (BENCHMARKS.md).
+ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -71,15 +71,20 @@ public final class StackProcess implements AutoCloseable {
 	/** An empty directory at that place, emptied if it exists. */
 	public static Path freshDataDir(Path dir) {
 		try {
-			if (Files.exists(dir)) {
-				try (var paths = Files.walk(dir)) {
-					paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-				}
-			}
+			deleteTree(dir);
 			return Files.createDirectories(dir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Deletes a directory and everything in it; nothing when it does not exist. */
+	public static void deleteTree(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (var paths = Files.walk(dir)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
 		}
 	}
 

@@ -355,7 +355,7 @@ public final class PipelineBenchmark {
 		log("Rebuild: %,d records on case-events, %,d on wanted-flags; restarting with monitoring's state deleted",
 				caseEvents, flags);
 		this.stack.terminate();
-		deleteTree(this.dataDir.resolve("stack/state/monitoring-service"));
+		StackProcess.deleteTree(this.dataDir.resolve("stack/state/monitoring-service"));
 		this.stack = StackProcess
 			.start(this.root.resolve("local-stack/target/local-stack.jar"), this.dataDir.resolve("stack"), ports, env)
 			.awaitReady();
@@ -523,14 +523,6 @@ public final class PipelineBenchmark {
 	private static void requireStatus(int expected, int actual) {
 		if (expected != actual) {
 			throw new IllegalStateException("expected HTTP " + expected + ", got " + actual);
-		}
-	}
-
-	private static void deleteTree(Path dir) throws java.io.IOException {
-		if (Files.exists(dir)) {
-			try (var paths = Files.walk(dir)) {
-				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
 		}
 	}
 
