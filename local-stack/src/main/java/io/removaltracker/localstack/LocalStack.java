@@ -99,9 +99,8 @@ public final class LocalStack {
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
 				return 1;
 			}
-			List<Part> services = List.of(service(StackOptions.CASE, "case-service"),
-					service(StackOptions.MONITORING, "monitoring-service"),
-					service(StackOptions.REPORTING, "reporting-service"));
+			List<Part> services = List.of(service(StackOptions.CASE), service(StackOptions.MONITORING),
+					service(StackOptions.REPORTING));
 			for (Part service : services) {
 				start(service, null);
 			}
@@ -142,7 +141,8 @@ public final class LocalStack {
 	}
 
 	private boolean requireServiceJars() {
-		for (String jar : List.of("dev-schema-registry", "case-service", "monitoring-service", "reporting-service")) {
+		for (String jar : List.of(StackOptions.REGISTRY, StackOptions.CASE, StackOptions.MONITORING,
+				StackOptions.REPORTING)) {
 			if (!Files.isRegularFile(jar(jar))) {
 				this.out.println("local-stack: " + jar(jar) + " is missing. Build first: ./mvnw -B -pl local-stack -am "
 						+ "package -Dmaven.test.skip=true (the ./local-stack script does this).");
@@ -161,7 +161,8 @@ public final class LocalStack {
 				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
 	}
 
-	private Part service(String part, String prefix) {
+	/** A service, its settings named by its own name ({@code case-service.state-dir}). */
+	private Part service(String part) {
 		// case- and monitoring-service keep their state in RocksDB (outside the heap,
 		// bounded
 		// by BoundedRocksDbMemory); reporting-service keeps every case's figures in the
@@ -169,9 +170,9 @@ public final class LocalStack {
 		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
 		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
-				"--" + prefix + ".schema-registry-url=" + this.options.url(StackOptions.REGISTRY)));
+				"--" + part + ".schema-registry-url=" + this.options.url(StackOptions.REGISTRY)));
 		if (!part.equals(StackOptions.REPORTING)) {
-			command.add("--" + prefix + ".state-dir=" + this.options.dataDir().resolve("state").resolve(part));
+			command.add("--" + part + ".state-dir=" + this.options.dataDir().resolve("state").resolve(part));
 		}
 		else if (this.options.asOf() != null) {
 			command.add("--reporting-service.as-of=" + this.options.asOf());

@@ -112,11 +112,13 @@ final class Part {
 
 	/** The process's peak resident memory so far (Linux), in KiB. */
 	OptionalLong peakResidentKib() {
-		if (!isRunning()) {
-			return OptionalLong.empty();
-		}
+		return isRunning() ? peakResidentKib(this.process.pid()) : OptionalLong.empty();
+	}
+
+	/** A process's peak resident memory so far (Linux {@code VmHWM}), in KiB. */
+	static OptionalLong peakResidentKib(long pid) {
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
 				if (line.startsWith("VmHWM:")) {
 					return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
 				}
@@ -126,10 +128,6 @@ final class Part {
 			// Not Linux, or the process just ended: no figure.
 		}
 		return OptionalLong.empty();
-	}
-
-	long pid() {
-		return (this.process != null) ? this.process.pid() : -1;
 	}
 
 	/** The last lines of the log, to show why a part failed. */

@@ -137,16 +137,7 @@ public final class StackProcess implements AutoCloseable {
 			if (part.equals(line)) {
 				return;
 			}
-			try {
-				for (String status : Files.readAllLines(Path.of("/proc", String.valueOf(child.pid()), "status"))) {
-					if (status.startsWith("VmHWM:")) {
-						peaks.put(part, Long.parseLong(status.replaceAll("[^0-9]", "")));
-					}
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// Not Linux, or the process just ended: no figure.
-			}
+			Part.peakResidentKib(child.pid()).ifPresent((kib) -> peaks.put(part, kib));
 		});
 		return peaks;
 	}

@@ -51,10 +51,6 @@ public final class RandomTraffic implements Iterator<List<IntakeEvent>> {
 		this.end = end;
 	}
 
-	public int cases() {
-		return this.cases;
-	}
-
 	@Override
 	public boolean hasNext() {
 		return this.next < this.cases;

@@ -40,7 +40,6 @@ import io.removaltracker.simulator.RandomTraffic;
 import io.removaltracker.simulator.Replay;
 import io.removaltracker.simulator.Traffic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -482,16 +481,8 @@ public final class PipelineBenchmark {
 	}
 
 	private long endOffsets(String topic) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.stack.bootstrapServers()))) {
-			Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-			for (int p = 0; p < Topics.CASE_PARTITIONS; p++) {
-				request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-			}
-			long sum = 0;
-			for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request).all().get().values()) {
-				sum += info.offset();
-			}
-			return sum;
+		try (Stages stages = new Stages(this.stack.bootstrapServers())) {
+			return stages.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
 		}
 	}
 
@@ -554,18 +545,28 @@ public final class PipelineBenchmark {
 			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()
 				.get();
-			Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-			for (int p = 0; p < Topics.CASE_PARTITIONS; p++) {
-				request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-			}
-			for (var entry : this.admin.listOffsets(request).all().get().entrySet()) {
+			for (var entry : endOffsets(topic).entrySet()) {
 				OffsetAndMetadata offset = committed.get(entry.getKey());
 				long position = (offset == null) ? 0 : offset.offset();
-				if (entry.getValue().offset() - position > slack) {
+				if (entry.getValue() - position > slack) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+		/** The end offset of each partition of a case topic. */
+		Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+			Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+			for (int p = 0; p < Topics.CASE_PARTITIONS; p++) {
+				request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+			}
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			this.admin.listOffsets(request)
+				.all()
+				.get()
+				.forEach((partition, info) -> ends.put(partition, info.offset()));
+			return ends;
 		}
 
 		@Override
