@@ -1,16 +1,12 @@
 package io.removaltracker.caseservice;
 
-import io.removaltracker.service.ProblemHandling;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 
 /** case-service: intake over HTTP and Kafka, the single writer of {@code case-events}. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProblemHandling.class)
 public class CaseServiceApplication {
 
 	public static void main(String[] args) {

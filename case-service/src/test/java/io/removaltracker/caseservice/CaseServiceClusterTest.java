@@ -222,7 +222,8 @@ class CaseServiceClusterTest {
 		}
 		return new SpringApplicationBuilder(CaseServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--case-service.schema-registry-url=" + REGISTRY, "--case-service.state-dir=" + stateDir);
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY,
+				"--spring.kafka.streams.state-dir=" + stateDir);
 	}
 
 	private static KafkaProducer<String, IntakeEvent> intakeProducer() {

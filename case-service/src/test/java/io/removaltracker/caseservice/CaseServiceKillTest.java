@@ -84,7 +84,8 @@ class CaseServiceKillTest {
 		return new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
 				CaseServiceApplication.class.getName(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
-				"--case-service.schema-registry-url=mock://kill-test", "--case-service.state-dir=" + this.stateDir)
+				"--spring.kafka.properties.schema.registry.url=mock://kill-test",
+				"--spring.kafka.streams.state-dir=" + this.stateDir)
 			.redirectErrorStream(true)
 			.redirectOutput(log)
 			.start();

@@ -84,10 +84,11 @@ public final class Topic<V> {
 	}
 
 	/**
-	 * The topic to create, with the given replication factor (1 on a single-node broker).
+	 * The topic to create, with the broker's default replication factor: how many copies
+	 * a topic keeps is a property of the cluster, not of the code.
 	 */
-	public NewTopic newTopic(short replicationFactor) {
-		return new NewTopic(this.name, this.partitions, replicationFactor).configs(this.settings);
+	public NewTopic newTopic() {
+		return new NewTopic(this.name, Optional.of(this.partitions), Optional.empty()).configs(this.settings);
 	}
 
 	@Override

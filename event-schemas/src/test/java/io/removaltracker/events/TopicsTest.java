@@ -36,7 +36,7 @@ class TopicsTest {
 
 	@Test
 	void newTopicCarriesPartitionsAndSettings() {
-		NewTopic topic = Topics.CASE_STATS.newTopic((short) 1);
+		NewTopic topic = Topics.CASE_STATS.newTopic();
 
 		assertThat(topic.name()).isEqualTo("case-stats");
 		assertThat(topic.numPartitions()).isEqualTo(1);

@@ -161,18 +161,17 @@ public final class LocalStack {
 				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
 	}
 
-	/** A service, its settings named by its own name ({@code case-service.state-dir}). */
+	/** A service, with Spring Boot's Kafka settings pointing at this stack. */
 	private Part service(String part) {
 		// case- and monitoring-service keep their state in RocksDB (outside the heap,
-		// bounded
-		// by BoundedRocksDbMemory); reporting-service keeps every case's figures in the
-		// heap.
+		// bounded by BoundedRocksDbMemory); reporting-service keeps every case's figures
+		// in the heap.
 		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
 		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
-				"--" + part + ".schema-registry-url=" + this.options.url(StackOptions.REGISTRY)));
+				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY)));
 		if (!part.equals(StackOptions.REPORTING)) {
-			command.add("--" + part + ".state-dir=" + this.options.dataDir().resolve("state").resolve(part));
+			command.add("--spring.kafka.streams.state-dir=" + this.options.dataDir().resolve("state").resolve(part));
 		}
 		else if (this.options.asOf() != null) {
 			command.add("--reporting-service.as-of=" + this.options.asOf());
@@ -228,7 +227,7 @@ public final class LocalStack {
 	private void createTopics() throws InterruptedException {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				this.options.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
-			List<NewTopic> topics = Topics.all().stream().map((topic) -> topic.newTopic((short) 1)).toList();
+			List<NewTopic> topics = Topics.all().stream().map((topic) -> topic.newTopic()).toList();
 			int created = 0;
 			for (var entry : admin.createTopics(topics).values().entrySet()) {
 				try {

@@ -101,10 +101,13 @@ class DockerComposeTest {
 	@Test
 	void everyEnvironmentVariableOfAServiceNamesASettingItHas() throws IOException {
 		for (String name : SERVICES) {
+			// A service's own settings, and those every service shares (service-support).
 			Properties settings = new Properties();
-			try (Reader reader = Files
-				.newBufferedReader(ROOT.resolve(name).resolve("src/main/resources/application.properties"))) {
-				settings.load(reader);
+			for (Path file : List.of(ROOT.resolve(name).resolve("src/main/resources/application.properties"),
+					ROOT.resolve("service-support/src/main/resources/service-defaults.properties"))) {
+				try (Reader reader = Files.newBufferedReader(file)) {
+					settings.load(reader);
+				}
 			}
 			Map<String, String> environment = environment(name);
 			assertThat(environment).containsKeys("SERVER_ADDRESS", "SPRING_KAFKA_BOOTSTRAP_SERVERS");

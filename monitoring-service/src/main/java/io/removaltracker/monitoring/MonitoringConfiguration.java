@@ -1,52 +1,37 @@
 package io.removaltracker.monitoring;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.removaltracker.events.Topic;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.monitoring.flags.WantedListener;
 import io.removaltracker.monitoring.flags.WantedQueries;
 import io.removaltracker.monitoring.flags.WantedTopology;
-import io.removaltracker.service.KafkaTopics;
+import io.removaltracker.service.ServiceKafka;
 import io.removaltracker.service.StreamsHealth;
 import io.removaltracker.service.StreamsRuntime;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** Wires the wanted-flag streams, the queries on them, their health and their metrics. */
 @Configuration(proxyBeanMethods = false)
 class MonitoringConfiguration {
 
-	static final String APPLICATION_ID = "monitoring-service";
-
-	/** What monitoring-service reads and writes. */
-	static final List<Topic<?>> TOPICS = List.of(Topics.CASE_EVENTS, Topics.WANTED_FLAGS);
+	@Bean
+	KafkaAdmin.NewTopics wantedTopics() {
+		return ServiceKafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS);
+	}
 
 	@Bean
-	StreamsRuntime wantedStreams(KafkaProperties kafka, MonitoringProperties properties, MeterRegistry meters,
-			@Value("${monitoring-service.advertised-host:127.0.0.1}") String advertisedHost) {
-		KafkaTopics.ensure(kafka.buildAdminProperties(),
-				TOPICS.stream().map((topic) -> topic.newTopic(properties.topicReplication())).toList());
-		Properties config = new Properties();
-		config.putAll(kafka.buildStreamsProperties());
-		config.putAll(StreamsRuntime.exactlyOnce(APPLICATION_ID, String.join(",", kafka.getBootstrapServers()),
-				properties.stateDir().toString(), properties.commitInterval(), properties.pollInterval(),
-				properties.topicReplication(), properties.streamThreads()));
-		Map<String, Object> serdeConfig = Map.of("schema.registry.url", properties.schemaRegistryUrl());
+	StreamsRuntime wantedStreams(ServiceKafka kafka, MeterRegistry meters) {
 		WantedListener metrics = new FlagMetrics(meters);
-		return new StreamsRuntime("Wanted", () -> WantedTopology.build(serdeConfig, metrics), config, advertisedHost,
-				meters);
+		return kafka.streams("Wanted", () -> WantedTopology.build(kafka.serdeConfig(), metrics));
 	}
 
 	@Bean

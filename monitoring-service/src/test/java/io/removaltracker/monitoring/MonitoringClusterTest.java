@@ -95,8 +95,8 @@ class MonitoringClusterTest {
 	private ConfigurableApplicationContext start(String name) {
 		return new SpringApplicationBuilder(MonitoringServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--monitoring-service.schema-registry-url=" + REGISTRY,
-				"--monitoring-service.state-dir=" + this.stateRoot.resolve(name));
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY,
+				"--spring.kafka.streams.state-dir=" + this.stateRoot.resolve(name));
 	}
 
 	private static void awaitReady(ConfigurableApplicationContext instance) {

@@ -7,6 +7,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -18,6 +19,12 @@ import org.rocksdb.WriteBufferManager;
  * filter blocks counted in it.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+
+	static {
+		// Kafka Streams loads this class by name while it parses its settings, before it
+		// opens a store and so before RocksDB's native library is loaded.
+		RocksDB.loadLibrary();
+	}
 
 	static final long TOTAL_BYTES = 64L * 1024 * 1024;
 

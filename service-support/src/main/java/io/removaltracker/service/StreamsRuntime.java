@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,7 +36,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 
 	private final Properties config;
 
-	private final String advertisedHost;
+	private volatile String advertisedHost;
 
 	private final MeterRegistry meters;
 
@@ -48,45 +47,24 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 	private KafkaStreamsMetrics metrics;
 
 	/**
+	 * Made by {@link ServiceKafka#streams}, which owns the settings.
 	 * @param name what the logs call these streams
-	 * @param config Kafka Streams settings; {@code application.server} is added at start
-	 * @param advertisedHost the host other instances reach this one at
+	 * @param config Kafka Streams settings
 	 */
-	public StreamsRuntime(String name, Supplier<Topology> topology, Properties config, String advertisedHost,
-			MeterRegistry meters) {
+	StreamsRuntime(String name, Supplier<Topology> topology, Properties config, MeterRegistry meters) {
 		this.name = name;
 		this.topology = topology;
 		this.config = config;
-		this.advertisedHost = advertisedHost;
 		this.meters = meters;
 	}
 
-	/** Exactly-once settings every stateful path uses. */
-	public static Properties exactlyOnce(String applicationId, String bootstrapServers, String stateDir,
-			Duration commitInterval, Duration pollInterval, short replication, int threads) {
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
-		// The stream thread checks for a due commit only between polls: with the default
-		// 100 ms poll, every output waited about 100 ms for its transaction to commit.
-		config.put(StreamsConfig.POLL_MS_CONFIG, pollInterval.toMillis());
-		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
-		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-		// A transaction's first write to a partition is refused with
-		// CONCURRENT_TRANSACTIONS
-		// while the previous commit is still being completed by the broker; the producer
-		// then
-		// waits retry.backoff.ms (100 ms by default) before trying again. With a commit
-		// every
-		// 20 ms that wait held the stream thread most of the time (seen in JFR, see
-		// BENCHMARKS.md); a short back-off retries as soon as the commit is likely done.
-		config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
-		config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodable.class);
-		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-		return config;
+	/**
+	 * For a service whose instances ask each other for the data they hold: the host the
+	 * others reach this one at. With the web port it becomes {@code application.server}.
+	 */
+	public StreamsRuntime advertisedAt(String host) {
+		this.advertisedHost = host;
+		return this;
 	}
 
 	@Override
@@ -94,11 +72,14 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		if (this.streams != null) {
 			return;
 		}
-		HostInfo address = new HostInfo(this.advertisedHost, event.getWebServer().getPort());
 		Properties withAddress = new Properties();
 		withAddress.putAll(this.config);
 		withAddress.put(SkipUndecodable.METER_REGISTRY_CONFIG, this.meters);
-		withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.host() + ":" + address.port());
+		HostInfo address = null;
+		if (this.advertisedHost != null) {
+			address = new HostInfo(this.advertisedHost, event.getWebServer().getPort());
+			withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.host() + ":" + address.port());
+		}
 		KafkaStreams created = new KafkaStreams(this.topology.get(), withAddress);
 		created.setStateListener((now, before) -> log.info("{} streams {} -> {}", this.name, before, now));
 		created.setUncaughtExceptionHandler((ex) -> {
@@ -121,9 +102,15 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		return current;
 	}
 
-	/** This instance as the others reach it, to tell its own data from theirs. */
+	/**
+	 * This instance as the others reach it, to tell its own data from theirs; only for
+	 * streams {@link #advertisedAt advertised} to the others.
+	 */
 	public HostInfo self() {
 		streams();
+		if (this.self == null) {
+			throw new IllegalStateException("The " + this.name + " streams are not advertised to other instances");
+		}
 		return this.self;
 	}
 

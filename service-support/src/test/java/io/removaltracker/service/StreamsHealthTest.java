@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamsHealthTest {
 
-	private final StreamsRuntime notStarted = new StreamsRuntime("test", Topology::new, new Properties(), "127.0.0.1",
+	private final StreamsRuntime notStarted = new StreamsRuntime("test", Topology::new, new Properties(),
 			new SimpleMeterRegistry());
 
 	@Test

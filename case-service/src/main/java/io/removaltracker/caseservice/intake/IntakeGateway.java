@@ -14,22 +14,19 @@ import java.util.concurrent.TimeoutException;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
+import io.removaltracker.service.PartitionTail;
+import io.removaltracker.service.ServiceKafka;
 import io.removaltracker.service.ServiceUnavailableException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * The HTTP side of intake: puts an event on {@code case-intake} like any upstream
@@ -37,44 +34,50 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  * {@code case-intake-outcomes}. Every instance reads every verdict (read-committed, so
  * only verdicts whose transaction committed) and completes the requests it holds.
  */
-public final class IntakeGateway implements AutoCloseable {
+public final class IntakeGateway implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeGateway.class);
 
 	private final KafkaProducer<String, IntakeEvent> producer;
 
-	private final KafkaConsumer<String, IntakeOutcome> verdicts;
+	private final Deserializer<IntakeOutcome> outcomes;
+
+	private final PartitionTail verdicts;
 
 	private final Map<String, CompletableFuture<IntakeOutcome>> waiting = new ConcurrentHashMap<>();
 
-	private final Thread reader;
+	private volatile boolean running;
 
-	private volatile boolean running = true;
-
-	public IntakeGateway(KafkaProperties kafka, Map<String, ?> serdeConfig) {
-		Map<String, Object> producerConfig = kafka.buildProducerProperties();
-		producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-		producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+	public IntakeGateway(ServiceKafka kafka) {
+		Map<String, Object> producerConfig = kafka.producerConfig();
+		// Each request waits for its own send: nothing to batch.
 		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
 		this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-				Topics.CASE_INTAKE.valueSerde(serdeConfig).serializer());
-		Map<String, Object> consumerConfig = kafka.buildConsumerProperties();
-		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		this.verdicts = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-				Topics.CASE_INTAKE_OUTCOMES.valueSerde(serdeConfig).deserializer());
-		List<TopicPartition> partitions = this.verdicts.partitionsFor(Topics.CASE_INTAKE_OUTCOMES.name())
-			.stream()
-			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.toList();
-		this.verdicts.assign(partitions);
-		// Positions fixed now, before any request is sent, so no verdict can be missed.
-		this.verdicts.seekToEnd(partitions);
-		partitions.forEach(this.verdicts::position);
-		this.reader = new Thread(this::readVerdicts, "intake-verdicts");
-		this.reader.setDaemon(true);
-		this.reader.start();
+				Topics.CASE_INTAKE.valueSerde(kafka.serdeConfig()).serializer());
+		this.outcomes = Topics.CASE_INTAKE_OUTCOMES.valueSerde(kafka.serdeConfig()).deserializer();
+		this.verdicts = new PartitionTail("intake-verdicts", kafka.consumerConfig(),
+				List.of(Topics.CASE_INTAKE_OUTCOMES.name()), PartitionTail.From.END, this::verdict);
+	}
+
+	/**
+	 * Fixes the verdict reader's positions before the web server takes a request, so no
+	 * verdict can be missed.
+	 */
+	@Override
+	public void start() {
+		this.verdicts.start();
+		this.running = true;
+	}
+
+	/** Before the web server: once the topics exist, and before any request comes in. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/**
@@ -117,43 +120,24 @@ public final class IntakeGateway implements AutoCloseable {
 		}
 	}
 
-	private void readVerdicts() {
-		while (this.running) {
-			try {
-				for (ConsumerRecord<String, IntakeOutcome> record : this.verdicts.poll(Duration.ofMillis(500))) {
-					CompletableFuture<IntakeOutcome> request = this.waiting.get(record.key());
-					if (request != null) {
-						request.complete(record.value());
-					}
-				}
-			}
-			catch (WakeupException ex) {
-				return;
-			}
-			catch (RecordDeserializationException ex) {
-				// A verdict that cannot be read leaves its request to time out with a
-				// clear
-				// answer; the reader skips it and goes on.
-				log.warn("Skipping an unreadable verdict at {} offset {}: {}", ex.topicPartition(), ex.offset(),
-						ex.getMessage());
-				this.verdicts.seek(ex.topicPartition(), ex.offset() + 1);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Reading verdicts failed, retrying: {}", ex.getMessage());
-			}
+	private void verdict(ConsumerRecord<String, byte[]> record) {
+		CompletableFuture<IntakeOutcome> request = this.waiting.get(record.key());
+		if (request == null || record.value() == null) {
+			return;
+		}
+		try {
+			request.complete(this.outcomes.deserialize(record.topic(), record.value()));
+		}
+		catch (RuntimeException ex) {
+			// An unreadable verdict leaves its request to time out with a clear answer.
+			log.warn("Skipping an unreadable verdict at {}-{} offset {}: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
 		}
 	}
 
 	@Override
-	public void close() {
+	public void stop() {
 		this.running = false;
-		this.verdicts.wakeup();
-		try {
-			this.reader.join(5_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 		this.verdicts.close();
 		this.producer.close(Duration.ofSeconds(5));
 	}

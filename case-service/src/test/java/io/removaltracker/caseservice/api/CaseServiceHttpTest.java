@@ -60,8 +60,8 @@ class CaseServiceHttpTest {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("case-service.schema-registry-url", () -> SharedKafka.REGISTRY_URL);
-		registry.add("case-service.state-dir", () -> stateDir.toString());
+		registry.add("spring.kafka.properties.schema.registry.url", () -> SharedKafka.REGISTRY_URL);
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
 	}
 
 	@BeforeEach

@@ -56,8 +56,8 @@ class KafkaIntakeTest {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("case-service.schema-registry-url", () -> REGISTRY);
-		registry.add("case-service.state-dir", () -> stateDir.toString());
+		registry.add("spring.kafka.properties.schema.registry.url", () -> REGISTRY);
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
 	}
 
 	@BeforeEach

@@ -55,8 +55,8 @@ class MonitoringHttpTest {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("monitoring-service.schema-registry-url", () -> SharedKafka.REGISTRY_URL);
-		registry.add("monitoring-service.state-dir", () -> stateDir.toString());
+		registry.add("spring.kafka.properties.schema.registry.url", () -> SharedKafka.REGISTRY_URL);
+		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
 	}
 
 	@BeforeEach

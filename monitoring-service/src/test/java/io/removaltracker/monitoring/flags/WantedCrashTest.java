@@ -21,9 +21,8 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.CaseEventPublisher;
 import io.removaltracker.monitoring.rules.CaseEvents;
-import io.removaltracker.service.KafkaTopics;
-import io.removaltracker.service.StreamsRuntime;
 import io.removaltracker.testing.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -65,10 +64,11 @@ class WantedCrashTest {
 	}
 
 	@Test
-	void crashMidStreamThenRebuildFromNothingLeavesOneFlagPerChange() {
+	void crashMidStreamThenRebuildFromNothingLeavesOneFlagPerChange() throws Exception {
 		this.broker = SharedKafka.privateBroker();
-		KafkaTopics.ensure(Map.of("bootstrap.servers", this.broker.getBrokersAsString()),
-				List.of(Topics.CASE_EVENTS.newTopic((short) 1), Topics.WANTED_FLAGS.newTopic((short) 1)));
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.broker.getBrokersAsString()))) {
+			admin.createTopics(List.of(Topics.CASE_EVENTS.newTopic(), Topics.WANTED_FLAGS.newTopic())).all().get();
+		}
 		int cases = 300;
 		Set<String> caseIds = IntStream.range(0, cases).mapToObj((i) -> "X-" + i).collect(Collectors.toSet());
 		try (CaseEventPublisher publisher = new CaseEventPublisher(this.broker.getBrokersAsString(), REGISTRY)) {
@@ -105,11 +105,17 @@ class WantedCrashTest {
 	}
 
 	private KafkaStreams start(String name, WantedListener listener) {
-		Properties config = StreamsRuntime.exactlyOnce("monitoring-service", this.broker.getBrokersAsString(),
-				this.stateRoot.resolve(name).toString(), Duration.ofMillis(20), Duration.ofMillis(10), (short) 1, 1);
+		// The service's exactly-once settings (ServiceKafka and
+		// service-defaults.properties).
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring-service");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
+		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateRoot.resolve(name).toString());
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+		config.put(StreamsConfig.POLL_MS_CONFIG, 10);
 		// A crashed instance never leaves the group: the others wait for its session to
-		// time out,
-		// here the broker's minimum rather than the default 45 s.
+		// time out, here the broker's minimum rather than the default 45 s.
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
 		KafkaStreams streams = new KafkaStreams(WantedTopology.build(Map.of("schema.registry.url", REGISTRY), listener),

@@ -54,7 +54,7 @@ class DashboardBrowserTest {
 			.isNotNull();
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--reporting-service.schema-registry-url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
 		try (service; HeadlessChromium browser = new HeadlessChromium(chromium, this.profile)) {
 			HttpJson http = HttpJson.of(service);
 			publish(RandomHistories.generate(11, 300, AS_OF));

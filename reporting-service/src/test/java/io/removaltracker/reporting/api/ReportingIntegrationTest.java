@@ -171,7 +171,7 @@ class ReportingIntegrationTest {
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(ReportingServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--reporting-service.schema-registry-url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
 	}
 
 	private static void awaitReady(HttpJson http) {

@@ -1,0 +1,166 @@
+package io.removaltracker.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows every partition of some topics on a thread of its own, outside any consumer
+ * group, committed records only, and hands each record to one handler in partition order.
+ * Used where every instance must see everything: the HTTP gateway's verdicts and the
+ * figures. It starts either at the beginning (rebuild a view) or at the end (only what
+ * comes after the start), and knows when it has read everything that was committed before
+ * it started.
+ */
+public final class PartitionTail implements AutoCloseable {
+
+	/** Where reading starts. */
+	public enum From {
+
+		/** Everything the topics hold. */
+		BEGINNING,
+		/** Only records written after {@link #start()} returns. */
+		END
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(PartitionTail.class);
+
+	private final String name;
+
+	private final List<String> topics;
+
+	private final From from;
+
+	private final Consumer<ConsumerRecord<String, byte[]>> handler;
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final Thread reader;
+
+	private volatile Runnable onCaughtUp = () -> {
+	};
+
+	private Map<TopicPartition, Long> endAtStart = Map.of();
+
+	private volatile boolean caughtUp;
+
+	private volatile boolean running = true;
+
+	/**
+	 * @param name what the logs and the thread call this reader
+	 * @param consumerConfig the client settings (bootstrap servers, security); group and
+	 * offset commits are removed: a tail belongs to no group
+	 * @param handler called for each record, on the tail's thread
+	 */
+	public PartitionTail(String name, Map<String, Object> consumerConfig, List<String> topics, From from,
+			Consumer<ConsumerRecord<String, byte[]>> handler) {
+		this.name = name;
+		this.topics = List.copyOf(topics);
+		this.from = from;
+		this.handler = handler;
+		Map<String, Object> config = new HashMap<>(consumerConfig);
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+		this.reader = new Thread(this::read, name);
+		this.reader.setDaemon(true);
+	}
+
+	/**
+	 * Run once, on the tail's thread, when everything committed before the start is read.
+	 */
+	public PartitionTail onCaughtUp(Runnable action) {
+		this.onCaughtUp = action;
+		return this;
+	}
+
+	/**
+	 * Assigns every partition and fixes the start positions before it returns, so a
+	 * record written after it is never missed; then reads on.
+	 */
+	public void start() {
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : this.topics) {
+			this.consumer.partitionsFor(topic)
+				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+		}
+		this.consumer.assign(partitions);
+		if (this.from == From.BEGINNING) {
+			this.consumer.seekToBeginning(partitions);
+		}
+		else {
+			this.consumer.seekToEnd(partitions);
+		}
+		partitions.forEach(this.consumer::position);
+		this.endAtStart = this.consumer.endOffsets(partitions);
+		this.reader.start();
+	}
+
+	/** Whether everything committed before the start has been read. */
+	public boolean isCaughtUp() {
+		return this.caughtUp;
+	}
+
+	private void read() {
+		long records = 0;
+		long started = System.nanoTime();
+		while (this.running) {
+			try {
+				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
+					this.handler.accept(record);
+					records++;
+				}
+				if (!this.caughtUp && reachedStartEnd()) {
+					this.caughtUp = true;
+					log.info("{} caught up: {} records read in {} ms", this.name, records,
+							(System.nanoTime() - started) / 1_000_000);
+					this.onCaughtUp.run();
+				}
+			}
+			catch (WakeupException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("{}: reading {} failed, retrying: {}", this.name, this.topics, ex.getMessage());
+			}
+		}
+	}
+
+	private boolean reachedStartEnd() {
+		return this.endAtStart.entrySet()
+			.stream()
+			.allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		this.consumer.wakeup();
+		if (this.reader.isAlive()) {
+			try {
+				this.reader.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.consumer.close();
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.removaltracker.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a service gets by depending on service-support: problem+json answers and
+ * {@link ServiceKafka}. Spring Boot's own Kafka auto-configuration provides the
+ * {@code KafkaAdmin} that creates each service's declared topics.
+ */
+@AutoConfiguration
+@Import(ProblemHandling.class)
+public class ServiceSupportAutoConfiguration {
+
+	@Bean
+	ServiceKafka serviceKafka(KafkaProperties kafka, MeterRegistry meters) {
+		return new ServiceKafka(kafka, meters);
+	}
+
+}
