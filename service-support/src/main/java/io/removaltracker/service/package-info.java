@@ -1,7 +1,8 @@
 /**
- * What every service shares and nothing domain-specific: errors as
- * {@code application/problem+json}, and the lifecycle of a Kafka Streams topology
- * (started once the web port is known, exactly-once, readiness, metrics, leaving the
- * group on shutdown).
+ * The one way a service is built, and nothing domain-specific: {@link ServiceKafka}
+ * (settings from Spring Boot's {@code spring.kafka.*}, the owned exactly-once and
+ * {@code acks=all}, declared topics), the shared defaults, the lifecycle of a Kafka
+ * Streams topology ({@link StreamsRuntime}), following every partition of a topic
+ * ({@link PartitionTail}), and errors as {@code application/problem+json}.
  */
 package io.removaltracker.service;
