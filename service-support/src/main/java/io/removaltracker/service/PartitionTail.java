@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,6 +40,8 @@ public final class PartitionTail implements AutoCloseable {
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionTail.class);
+
+	private static final long METADATA_WAIT_MS = 30_000;
 
 	private final String name;
 
@@ -97,8 +101,7 @@ public final class PartitionTail implements AutoCloseable {
 	public void start() {
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (String topic : this.topics) {
-			this.consumer.partitionsFor(topic)
-				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+			partitionsOf(topic).forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
 		}
 		this.consumer.assign(partitions);
 		if (this.from == From.BEGINNING) {
@@ -110,6 +113,28 @@ public final class PartitionTail implements AutoCloseable {
 		partitions.forEach(this.consumer::position);
 		this.endAtStart = this.consumer.endOffsets(partitions);
 		this.reader.start();
+	}
+
+	/**
+	 * The topic's partitions. A topic created a moment ago may not be in every broker's
+	 * metadata yet and shows no partitions; it is asked again for up to
+	 * {@value #METADATA_WAIT_MS} ms before the start fails with the topic's name.
+	 */
+	private List<PartitionInfo> partitionsOf(String topic) {
+		long deadline = System.nanoTime() + METADATA_WAIT_MS * 1_000_000;
+		long pause = 50;
+		while (true) {
+			List<PartitionInfo> partitions = this.consumer.partitionsFor(topic);
+			if (partitions != null && !partitions.isEmpty()) {
+				return partitions;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(this.name + ": topic " + topic + " has no partitions after "
+						+ METADATA_WAIT_MS + " ms; does it exist?");
+			}
+			LockSupport.parkNanos(pause * 1_000_000);
+			pause = Math.min(pause * 2, 1_000);
+		}
 	}
 
 	/** Whether everything committed before the start has been read. */
