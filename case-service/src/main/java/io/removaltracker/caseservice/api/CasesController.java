@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's state and events, read from the store of the instance that holds the case.
  * When another instance holds it, the request is passed to that instance once, so every
- * instance answers for every case.
+ * instance answers for every case; its answer is passed back as it came.
  */
 @RestController
 class CasesController {
@@ -45,14 +44,14 @@ class CasesController {
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> caseState(@PathVariable String caseId,
+	ResponseEntity<?> caseState(@PathVariable String caseId,
 			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
 		return answer(caseId, "/api/v1/cases/" + caseId, forwarded,
 				(history) -> history.last(caseId).map(CanonicalJson::caseState));
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> caseEvents(@PathVariable String caseId,
+	ResponseEntity<?> caseEvents(@PathVariable String caseId,
 			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
 		return answer(caseId, "/api/v1/cases/" + caseId + "/events", forwarded, (history) -> {
 			List<CaseEvent> events = history.events(caseId);
@@ -61,7 +60,7 @@ class CasesController {
 		});
 	}
 
-	private ResponseEntity<String> answer(String caseId, String path, String forwarded,
+	private ResponseEntity<?> answer(String caseId, String path, String forwarded,
 			Function<CaseHistoryStore, Optional<?>> query) {
 		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId);
 		if (owner.isPresent()) {
@@ -73,7 +72,7 @@ class CasesController {
 		Object body = query.apply(this.queries.localHistory(caseId))
 			.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
 					"Case " + caseId + " does not exist"));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	private ResponseEntity<String> forward(HostInfo owner, String path) {
@@ -97,25 +96,6 @@ class CasesController {
 			Thread.currentThread().interrupt();
 			throw new ServiceUnavailableException("Interrupted while asking the instance holding the case");
 		}
-	}
-
-	/** JSON text of a body, so local and forwarded answers go out alike. */
-	static final class Json {
-
-		private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
-
-		private Json() {
-		}
-
-		static String write(Object body) {
-			try {
-				return MAPPER.writeValueAsString(body);
-			}
-			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.caseservice.CaseServiceProperties;
 import io.removaltracker.caseservice.intake.IntakeGateway;
 import io.removaltracker.caseservice.rules.FieldErrors;
@@ -18,6 +15,9 @@ import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.events.intake.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,17 +36,18 @@ class EventsController {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private final IntakeGateway gateway;
 
 	private final CaseServiceProperties properties;
 
+	private final JsonMapper mapper;
+
 	private final Clock clock = Clock.systemUTC();
 
-	EventsController(IntakeGateway gateway, CaseServiceProperties properties) {
+	EventsController(IntakeGateway gateway, CaseServiceProperties properties, JsonMapper mapper) {
 		this.gateway = gateway;
 		this.properties = properties;
+		this.mapper = mapper;
 	}
 
 	@PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -72,7 +73,7 @@ class EventsController {
 		}
 		JsonNode json;
 		try {
-			json = JSON.readTree(body);
+			json = this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new ProblemException(400, "not-json", "Body is not JSON",

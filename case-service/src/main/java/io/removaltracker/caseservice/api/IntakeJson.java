@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.removaltracker.caseservice.rules.FieldErrors;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CaseEventType;
@@ -35,6 +34,7 @@ import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
 import io.removaltracker.events.intake.StayLifted;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an intake event from its JSON (contract section 2) into the Avro record the Kafka
@@ -120,11 +120,11 @@ final class IntakeJson {
 		if (node == null) {
 			return null;
 		}
-		if (!node.isTextual()) {
+		if (!node.isString()) {
 			this.errors.add(name, "must be a string, not " + jsonType(node));
 			return null;
 		}
-		return node.asText();
+		return node.asString();
 	}
 
 	private Instant instant(String name, boolean required) {
@@ -184,11 +184,11 @@ final class IntakeJson {
 		}
 		List<Condition> conditions = new ArrayList<>();
 		for (JsonNode item : node) {
-			if (!item.isTextual()) {
+			if (!item.isString()) {
 				this.errors.add("conditions", "must hold strings, not " + jsonType(item));
 				return List.of();
 			}
-			Condition condition = parseEnum("conditions", item.asText(), Condition.class);
+			Condition condition = parseEnum("conditions", item.asString(), Condition.class);
 			if (condition != null && !conditions.contains(condition)) {
 				conditions.add(condition);
 			}

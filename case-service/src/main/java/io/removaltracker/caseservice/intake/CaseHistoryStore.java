@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.removaltracker.caseservice.rules.CaseHistory;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.HearingScheduled;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * zero-padded, so one case's events sort together and in order. Used by the processor and
  * by queries alike.
  */
-public final class CaseHistoryStore {
+public final class CaseHistoryStore implements CaseHistory {
 
 	public static final String NAME = "case-history";
 
@@ -27,14 +28,13 @@ public final class CaseHistoryStore {
 	}
 
 	static String key(String caseId, long sequence) {
-		// Zero-padded to 19 digits so keys sort by sequence. Not String.format: it was
-		// 10% of
-		// the stream thread's time under load (JFR, see BENCHMARKS.md).
+		// Zero-padded to 19 digits so keys sort by sequence. Not String.format: it took
+		// 10% of the stream thread's time under load (JFR, see BENCHMARKS.md).
 		String digits = Long.toString(sequence);
 		return caseId + "/" + "0".repeat(19 - digits.length()) + digits;
 	}
 
-	/** The case's last event, or empty when the case does not exist. */
+	@Override
 	public Optional<CaseEvent> last(String caseId) {
 		try (KeyValueIterator<String, CaseEvent> events = this.store.reverseRange(caseId + "/", caseId + "/~")) {
 			return events.hasNext() ? Optional.of(events.next().value) : Optional.empty();
@@ -54,10 +54,7 @@ public final class CaseHistoryStore {
 		return events;
 	}
 
-	/**
-	 * The latest scheduling of the hearing in this case, if it was scheduled through the
-	 * API.
-	 */
+	@Override
 	public Optional<HearingScheduled> scheduledHearing(String caseId, String hearingId) {
 		HearingScheduled found = null;
 		for (CaseEvent event : events(caseId)) {

@@ -1,24 +1,24 @@
 package io.removaltracker.caseservice.intake;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.Map;
 
-import io.removaltracker.caseservice.rules.CaseStateMachine;
+import io.removaltracker.caseservice.rules.AcceptedEventId;
 import io.removaltracker.caseservice.rules.Decision;
 import io.removaltracker.caseservice.rules.Decision.Accepted;
-import io.removaltracker.caseservice.rules.Decision.Refusal;
+import io.removaltracker.caseservice.rules.Decision.Duplicate;
 import io.removaltracker.caseservice.rules.Decision.Refused;
 import io.removaltracker.caseservice.rules.FieldErrors;
+import io.removaltracker.caseservice.rules.IntakeDecision;
 import io.removaltracker.caseservice.rules.IntakeValidation;
+import io.removaltracker.caseservice.rules.RefusalReason;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
+import io.removaltracker.events.intake.Refusal;
 import io.removaltracker.events.intake.Verdict;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -32,11 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides each intake record of one partition, in order: decodes it, checks it, looks up
- * the case, applies the state machine, and writes the canonical event (and the stores) or
- * the refusal, all in one exactly-once transaction. Because {@code case-intake} is keyed
- * by caseId, each case is decided by exactly one processor: sequences are gapless by
- * construction.
+ * Decides each intake record of one partition, in order: decodes it, has the rules decide
+ * it, and writes the outcome (the canonical event and the stores, the answer to an HTTP
+ * request, or the dead letter), all in one exactly-once transaction. Because
+ * {@code case-intake} is keyed by caseId, each case is decided by exactly one processor:
+ * sequences are gapless by construction.
  */
 final class IntakeProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -63,7 +63,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	private CaseHistoryStore historyReads;
 
-	private KeyValueStore<String, String> eventIds;
+	private KeyValueStore<String, AcceptedEventId> eventIds;
 
 	IntakeProcessor(Deserializer<IntakeEvent> intakeDeserializer, Clock clock, IntakeListener listener) {
 		this.intakeDeserializer = intakeDeserializer;
@@ -81,102 +81,107 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	@Override
 	public void process(Record<byte[], byte[]> record) {
-		String requestId = header(record.headers(), IntakeChannel.REQUEST_ID_HEADER);
-		IntakeChannel channel = (requestId != null) ? IntakeChannel.HTTP : IntakeChannel.KAFKA;
+		if (record.value() == null) {
+			refuse(record, "unknown", new Refused(RefusalReason.INVALID, "The record has no value"));
+			return;
+		}
 		IntakeEvent event;
 		try {
-			if (record.value() == null) {
-				reject(record, requestId, "unknown", Refusal.INVALID, "The record has no value", Map.of());
-				return;
-			}
 			event = this.intakeDeserializer.deserialize(Topics.CASE_INTAKE.name(), record.value());
 		}
 		catch (RuntimeException ex) {
-			rejectUndecodable(record, ex);
+			deadLetterUndecodable(record, ex);
 			return;
 		}
-		String key = (record.key() == null) ? null : new String(record.key(), StandardCharsets.UTF_8);
-		String type = event.getType().name();
-		FieldErrors errors = IntakeValidation.check(event, this.clock.instant());
-		if (!errors.isEmpty()) {
-			reject(record, requestId, type, Refusal.INVALID, errors.summary(), errors.asMap());
-			return;
+		String fingerprint = EventFingerprint.of(event);
+		Decision decision = decide(event, fingerprint, record.key());
+		if (decision instanceof Accepted accepted) {
+			record(record, accepted.event(), fingerprint);
 		}
-		if (!event.getCaseId().equals(key)) {
-			// The key decides the partition, and the partition decides who writes the
-			// case.
-			reject(record, requestId, type, Refusal.INVALID,
-					"The record key must be the caseId (" + event.getCaseId() + "), so the case is decided on its own"
-							+ " partition; it was " + ((key == null) ? "empty" : "'" + key + "'"),
-					Map.of("caseId", "does not match the record key"));
-			return;
+		else if (decision instanceof Duplicate duplicate) {
+			answerDuplicate(record, event, duplicate.sequence());
 		}
-		String fingerprint = fingerprint(event);
-		String seen = this.eventIds.get(eventIdKey(event));
-		if (seen != null) {
-			answerRepeat(record, requestId, event, fingerprint, seen, channel);
-			return;
+		else {
+			refuse(record, event.getType().name(), (Refused) decision);
 		}
-		CaseEvent last = this.historyReads.last(event.getCaseId()).orElse(null);
-		Decision decision = CaseStateMachine.decide(last, event,
-				(hearingId) -> this.historyReads.scheduledHearing(event.getCaseId(), hearingId), this.clock.instant());
-		if (decision instanceof Refused refused) {
-			reject(record, requestId, type, refused.refusal(), refused.detail(), refused.fieldErrors());
-			return;
-		}
-		CaseEvent accepted = ((Accepted) decision).event();
-		this.history.put(CaseHistoryStore.key(accepted.getCaseId(), accepted.getSequence()), accepted);
-		this.eventIds.put(eventIdKey(event), fingerprint + "|" + accepted.getSequence());
-		this.context.forward(new Record<Object, Object>(accepted.getCaseId(), accepted, record.timestamp()),
-				IntakeTopology.CANONICAL_SINK);
-		if (requestId != null) {
-			answer(requestId, Verdict.ACCEPTED, accepted, null, record.timestamp());
-		}
-		this.listener.accepted(type, channel);
 	}
 
 	/**
-	 * A repeated eventId: the same content is answered as the first time; other content
-	 * is refused.
+	 * The rules' decision, once the event is well formed and its record key is its
+	 * caseId.
 	 */
-	private void answerRepeat(Record<byte[], byte[]> record, String requestId, IntakeEvent event, String fingerprint,
-			String seen, IntakeChannel channel) {
-		int bar = seen.lastIndexOf('|');
-		if (!seen.substring(0, bar).equals(fingerprint)) {
-			reject(record, requestId, event.getType().name(), Refusal.EVENT_ID_CONFLICT,
-					"eventId " + event.getEventId() + " was already accepted for case " + event.getCaseId()
-							+ " with different content; send a new eventId for a different event",
-					Map.of("eventId", "already used with different content"));
-			return;
+	private Decision decide(IntakeEvent event, String fingerprint, byte[] recordKey) {
+		Instant now = this.clock.instant();
+		FieldErrors errors = IntakeValidation.check(event, now);
+		if (!errors.isEmpty()) {
+			return new Refused(RefusalReason.INVALID, errors.summary(), errors.asMap());
 		}
-		long sequence = Long.parseLong(seen.substring(bar + 1));
-		CaseEvent first = this.historyReads.event(event.getCaseId(), sequence).orElseThrow();
-		if (requestId != null) {
-			answer(requestId, Verdict.DUPLICATE, first, null, record.timestamp());
+		String key = (recordKey == null) ? null : new String(recordKey, StandardCharsets.UTF_8);
+		if (!event.getCaseId().equals(key)) {
+			// The key picks the partition, which picks the one writer of the case.
+			return new Refused(RefusalReason.INVALID,
+					"The record key must be the caseId (" + event.getCaseId() + "), so the case is decided on its own"
+							+ " partition; it was " + ((key == null) ? "empty" : "'" + key + "'"),
+					Map.of("caseId", "does not match the record key"));
 		}
-		this.listener.duplicate(event.getType().name(), channel);
+		AcceptedEventId earlier = this.eventIds.get(eventIdKey(event.getCaseId(), event.getEventId()));
+		return IntakeDecision.decide(event, fingerprint, earlier, this.historyReads, now);
 	}
 
-	private void reject(Record<byte[], byte[]> record, String requestId, String type, Refusal refusal, String detail,
-			Map<String, String> fieldErrors) {
-		this.listener.rejected(type, refusal.rule(), (requestId != null) ? IntakeChannel.HTTP : IntakeChannel.KAFKA);
+	/**
+	 * Stores the canonical event and its eventId, sends it to {@code case-events} and
+	 * answers the request, if any.
+	 */
+	private void record(Record<byte[], byte[]> record, CaseEvent accepted, String fingerprint) {
+		this.history.put(CaseHistoryStore.key(accepted.getCaseId(), accepted.getSequence()), accepted);
+		this.eventIds.put(eventIdKey(accepted.getCaseId(), accepted.getEventId()),
+				new AcceptedEventId(fingerprint, accepted.getSequence()));
+		this.context.forward(new Record<Object, Object>(accepted.getCaseId(), accepted, record.timestamp()),
+				IntakeTopology.CANONICAL_SINK);
+		String requestId = requestId(record);
+		if (requestId != null) {
+			answer(requestId, Verdict.ACCEPTED, accepted, null, record.timestamp());
+		}
+		this.listener.accepted(accepted.getType().name(), channel(requestId));
+	}
+
+	/**
+	 * A repeat is answered with the event recorded the first time; nothing is written.
+	 */
+	private void answerDuplicate(Record<byte[], byte[]> record, IntakeEvent event, long sequence) {
+		String requestId = requestId(record);
+		if (requestId != null) {
+			CaseEvent first = this.historyReads.event(event.getCaseId(), sequence).orElseThrow();
+			answer(requestId, Verdict.DUPLICATE, first, null, record.timestamp());
+		}
+		this.listener.duplicate(event.getType().name(), channel(requestId));
+	}
+
+	/**
+	 * An HTTP request is answered with the refusal; a Kafka record is dead-lettered with
+	 * it.
+	 */
+	private void refuse(Record<byte[], byte[]> record, String type, Refused refused) {
+		RefusalReason reason = refused.reason();
+		String requestId = requestId(record);
+		this.listener.rejected(type, reason.rule(), channel(requestId));
 		if (requestId != null) {
 			answer(requestId, Verdict.REFUSED, null,
-					io.removaltracker.events.intake.Refusal.newBuilder()
-						.setStatus(refusal.status())
-						.setRule(refusal.rule())
-						.setDetail(detail)
-						.setFieldErrors(fieldErrors)
+					Refusal.newBuilder()
+						.setStatus(reason.status())
+						.setRule(reason.rule())
+						.setDetail(refused.detail())
+						.setFieldErrors(refused.fieldErrors())
 						.build(),
 					record.timestamp());
 			return;
 		}
-		deadLetter(record, refusal.rule(), String.valueOf(refusal.status()), detail);
+		deadLetter(record, reason.rule(), String.valueOf(reason.status()), refused.detail());
 	}
 
-	private void rejectUndecodable(Record<byte[], byte[]> record, RuntimeException ex) {
-		// The message names the problem (magic byte, unknown schema id, truncation),
-		// never content.
+	private void deadLetterUndecodable(Record<byte[], byte[]> record, RuntimeException ex) {
+		// The message names the problem (magic byte, unknown schema id,
+		// truncation), never the content.
 		log.warn("Rejected an undecodable intake record at offset {}: {}",
 				this.context.recordMetadata().map((m) -> m.offset()).orElse(-1L), ex.getMessage());
 		this.listener.rejected("unknown", "undecodable", IntakeChannel.KAFKA);
@@ -204,8 +209,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 				IntakeTopology.REJECTED_SINK);
 	}
 
-	private void answer(String requestId, Verdict verdict, CaseEvent event,
-			io.removaltracker.events.intake.Refusal refusal, long timestamp) {
+	private void answer(String requestId, Verdict verdict, CaseEvent event, Refusal refusal, long timestamp) {
 		IntakeOutcome outcome = IntakeOutcome.newBuilder()
 			.setRequestId(requestId)
 			.setVerdict(verdict)
@@ -215,44 +219,18 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 		this.context.forward(new Record<Object, Object>(requestId, outcome, timestamp), IntakeTopology.OUTCOMES_SINK);
 	}
 
-	private static String eventIdKey(IntakeEvent event) {
-		return event.getCaseId() + "/" + event.getEventId();
+	private static String eventIdKey(String caseId, String eventId) {
+		return caseId + "/" + eventId;
 	}
 
-	/**
-	 * A digest of the whole intake event: equal for the same content, whatever the
-	 * channel.
-	 */
-	static String fingerprint(IntakeEvent event) {
-		try {
-			MessageDigest sha = SHA_256.get();
-			sha.reset();
-			ByteBuffer encoded = event.toByteBuffer();
-			byte[] bytes = new byte[encoded.remaining()];
-			encoded.get(bytes);
-			return HexFormat.of().formatHex(sha.digest(bytes));
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException("Cannot fingerprint an intake event", ex);
-		}
-	}
-
-	/**
-	 * One digest per stream thread: looking up the algorithm for every event showed in
-	 * JFR.
-	 */
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JDK", ex);
-		}
-	});
-
-	private static String header(Headers headers, String name) {
-		Header header = headers.lastHeader(name);
+	/** The id an HTTP request waits under, or null for a record from a Kafka producer. */
+	private static String requestId(Record<byte[], byte[]> record) {
+		Header header = record.headers().lastHeader(IntakeChannel.REQUEST_ID_HEADER);
 		return (header == null || header.value() == null) ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private static IntakeChannel channel(String requestId) {
+		return (requestId != null) ? IntakeChannel.HTTP : IntakeChannel.KAFKA;
 	}
 
 }

@@ -50,7 +50,7 @@ public final class IntakeTopology {
 				Serdes.String(), canonical), PROCESSOR);
 		topology
 			.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IntakeProcessor.EVENT_IDS_STORE),
-					Serdes.String(), Serdes.String()), PROCESSOR);
+					Serdes.String(), AcceptedEventIdSerde.create()), PROCESSOR);
 		topology.addSink(CANONICAL_SINK, Topics.CASE_EVENTS.name(), Serdes.String().serializer(),
 				(Serializer) canonical.serializer(), PROCESSOR);
 		topology.addSink(REJECTED_SINK, Topics.CASE_INTAKE_REJECTED.name(), new ByteArraySerializer(),

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.removaltracker.caseservice.rules.Decision.Accepted;
-import io.removaltracker.caseservice.rules.Decision.Refusal;
 import io.removaltracker.caseservice.rules.Decision.Refused;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
@@ -56,18 +55,19 @@ public final class CaseStateMachine {
 			if (payload instanceof CaseOpened opened) {
 				return accepted(intake, 1, opened(opened, intake.getOccurredAt()), canonical(opened), recordedAt);
 			}
-			return new Refused(Refusal.CASE_NOT_FOUND, "Case " + intake.getCaseId() + " does not exist; open it with"
-					+ " CASE_OPENED before reporting " + intake.getType());
+			return new Refused(RefusalReason.CASE_NOT_FOUND, "Case " + intake.getCaseId()
+					+ " does not exist; open it with CASE_OPENED before reporting " + intake.getType());
 		}
 		CaseState state = last.getCase$();
 		long next = last.getSequence() + 1;
 		if (payload instanceof CaseOpened) {
-			return new Refused(Refusal.CASE_EXISTS, "Case " + intake.getCaseId() + " already exists (opened "
+			return new Refused(RefusalReason.CASE_EXISTS, "Case " + intake.getCaseId() + " already exists (opened "
 					+ state.getOpenedAt() + "); CASE_OPENED is accepted only for a new case");
 		}
 		if (!state.getOpen()) {
-			return new Refused(Refusal.CASE_CLOSED, "Case " + intake.getCaseId() + " is closed (its last event was "
-					+ last.getType() + "); a closed case accepts no further events");
+			return new Refused(RefusalReason.CASE_CLOSED,
+					"Case " + intake.getCaseId() + " is closed (its last event was " + last.getType()
+							+ "); a closed case accepts no further events");
 		}
 		Custody custody = state.getCustody();
 		if (payload instanceof HearingScheduled scheduled) {
@@ -141,7 +141,7 @@ public final class CaseStateMachine {
 			return accepted(intake, next, CaseState.newBuilder(state).setOpen(false).build(),
 					new io.removaltracker.events.cases.CaseClosed(closed.getCloseReason()), recordedAt);
 		}
-		return new Refused(Refusal.INVALID, "Unsupported payload " + payload);
+		return new Refused(RefusalReason.INVALID, "Unsupported payload " + payload);
 	}
 
 	private static Decision hearingMissed(IntakeEvent intake, HearingMissed missed, long next, CaseState state,
@@ -160,7 +160,7 @@ public final class CaseStateMachine {
 				if (scheduledFor == null) {
 					errors.add("scheduledFor", why);
 				}
-				return new Refused(Refusal.INVALID, errors.summary(), errors.asMap());
+				return new Refused(RefusalReason.INVALID, errors.summary(), errors.asMap());
 			}
 			type = (type != null) ? type : scheduled.get().getHearingType();
 			scheduledFor = (scheduledFor != null) ? scheduledFor : scheduled.get().getScheduledFor();
@@ -171,7 +171,7 @@ public final class CaseStateMachine {
 	}
 
 	private static Refused notAllowed(IntakeEvent intake, String when, String now) {
-		return new Refused(Refusal.TRANSITION_NOT_ALLOWED,
+		return new Refused(RefusalReason.TRANSITION_NOT_ALLOWED,
 				intake.getType() + " is accepted " + when + "; case " + intake.getCaseId() + " cannot take it: " + now);
 	}
 

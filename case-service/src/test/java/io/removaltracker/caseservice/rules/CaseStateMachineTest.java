@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import io.removaltracker.caseservice.rules.Decision.Accepted;
-import io.removaltracker.caseservice.rules.Decision.Refusal;
 import io.removaltracker.caseservice.rules.Decision.Refused;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
@@ -78,30 +77,30 @@ class CaseStateMachineTest {
 	void eachTypeIsAcceptedOrRefusedAsTheContractSays(CaseEventType type, CaseEvent last) {
 		Decision decision = CaseStateMachine.decide(last, anIntake(type), (id) -> Optional.empty(), NOW);
 
-		Refusal expected = expectedRefusal(type, last);
+		RefusalReason expected = expectedRefusal(type, last);
 		if (expected == null) {
 			assertThat(decision).isInstanceOfSatisfying(Accepted.class,
 					(accepted) -> assertStateAfter(type, last, accepted.event()));
 		}
 		else {
 			assertThat(decision).isInstanceOfSatisfying(Refused.class, (refused) -> {
-				assertThat(refused.refusal()).isEqualTo(expected);
+				assertThat(refused.reason()).isEqualTo(expected);
 				assertThat(refused.detail()).contains("C-PR-0001");
 			});
 		}
 	}
 
-	private static Refusal expectedRefusal(CaseEventType type, CaseEvent last) {
+	private static RefusalReason expectedRefusal(CaseEventType type, CaseEvent last) {
 		if (last == null) {
-			return (type == CaseEventType.CASE_OPENED) ? null : Refusal.CASE_NOT_FOUND;
+			return (type == CaseEventType.CASE_OPENED) ? null : RefusalReason.CASE_NOT_FOUND;
 		}
 		if (type == CaseEventType.CASE_OPENED) {
-			return Refusal.CASE_EXISTS;
+			return RefusalReason.CASE_EXISTS;
 		}
 		if (!last.getCase$().getOpen()) {
-			return Refusal.CASE_CLOSED;
+			return RefusalReason.CASE_CLOSED;
 		}
-		return ACCEPTED_WHEN_OPEN.get(type).test(last.getCase$()) ? null : Refusal.TRANSITION_NOT_ALLOWED;
+		return ACCEPTED_WHEN_OPEN.get(type).test(last.getCase$()) ? null : RefusalReason.TRANSITION_NOT_ALLOWED;
 	}
 
 	private static void assertStateAfter(CaseEventType type, CaseEvent last, CaseEvent event) {
@@ -183,7 +182,7 @@ class CaseStateMachineTest {
 		Decision decision = CaseStateMachine.decide(aCaseInCommunity(), missed, (id) -> Optional.empty(), NOW);
 
 		assertThat(decision).isInstanceOfSatisfying(Refused.class, (refused) -> {
-			assertThat(refused.refusal()).isEqualTo(Refusal.INVALID);
+			assertThat(refused.reason()).isEqualTo(RefusalReason.INVALID);
 			assertThat(refused.fieldErrors()).containsOnlyKeys("scheduledFor");
 			assertThat(refused.detail()).contains("H-99").contains("not scheduled through this API");
 		});
@@ -195,7 +194,7 @@ class CaseStateMachineTest {
 				anIntake(CaseEventType.REMOVED), (id) -> Optional.empty(), NOW);
 
 		assertThat(removal).isInstanceOfSatisfying(Refused.class, (refused) -> {
-			assertThat(refused.refusal().status()).isEqualTo(409);
+			assertThat(refused.reason().status()).isEqualTo(409);
 			assertThat(refused.detail()).contains("REMOVED is accepted only when custody is not IN_PRISON");
 		});
 	}
