@@ -85,6 +85,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 			writer = this.registry.schemaById(schemaId);
 		}
 		catch (SchemaRegistryException ex) {
+			if (ex.isTransient()) {
+				throw new RegistryUnavailableException("Cannot decode a value from topic '" + topic
+						+ "' now: the registry did not give schema id " + schemaId + " - " + ex.getMessage(), ex);
+			}
 			throw new SerializationException(
 					"Cannot decode a value from topic '" + topic + "': schema id " + schemaId + " - " + ex.getMessage(),
 					ex);

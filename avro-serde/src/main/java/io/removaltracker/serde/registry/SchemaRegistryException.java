@@ -45,6 +45,17 @@ public class SchemaRegistryException extends RuntimeException {
 		return this.httpStatus;
 	}
 
+	/**
+	 * Whether asking again later may succeed: no registry answered, it timed out, it was
+	 * overloaded (429) or failing (5xx), or it refused this client's credentials (401,
+	 * 403: a configuration to fix, never a verdict on the data). A 404 or 422 is an
+	 * answer: the schema is not there, or the request is wrong.
+	 */
+	public boolean isTransient() {
+		return this.errorCode == UNREACHABLE || this.httpStatus == 401 || this.httpStatus == 403
+				|| this.httpStatus == 408 || this.httpStatus == 429 || this.httpStatus >= 500;
+	}
+
 	/** Confluent error code, for example {@value #SUBJECT_NOT_FOUND}. */
 	public int errorCode() {
 		return this.errorCode;
