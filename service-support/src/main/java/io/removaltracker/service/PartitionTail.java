@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -63,6 +65,10 @@ public final class PartitionTail implements AutoCloseable {
 	private volatile boolean caughtUp;
 
 	private volatile boolean running = true;
+
+	private volatile String waitingFor;
+
+	private long pauseMillis;
 
 	/**
 	 * @param name what the logs and the thread call this reader
@@ -147,9 +153,11 @@ public final class PartitionTail implements AutoCloseable {
 		long started = System.nanoTime();
 		while (this.running) {
 			try {
-				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-					this.handler.accept(record);
-					records++;
+				ConsumerRecords<String, byte[]> batch = this.consumer.poll(Duration.ofMillis(200));
+				int handled = handle(batch);
+				records += handled;
+				if (handled < batch.count()) {
+					continue;
 				}
 				if (!this.caughtUp && reachedStartEnd()) {
 					this.caughtUp = true;
@@ -165,6 +173,54 @@ public final class PartitionTail implements AutoCloseable {
 				log.warn("{}: reading {} failed, retrying: {}", this.name, this.topics, ex.getMessage());
 			}
 		}
+	}
+
+	/**
+	 * Hands the batch over in partition order. When a dependency could not answer for a
+	 * record, every partition goes back to its first record not handled, and the same
+	 * records are tried again after a growing pause: nothing is skipped for want of a
+	 * registry. Any other failure is the handler's: logged, and that record passed over.
+	 * @return how many records were handled
+	 */
+	private int handle(ConsumerRecords<String, byte[]> batch) {
+		int handled = 0;
+		List<TopicPartition> partitions = new ArrayList<>(batch.partitions());
+		for (int p = 0; p < partitions.size(); p++) {
+			for (ConsumerRecord<String, byte[]> record : batch.records(partitions.get(p))) {
+				try {
+					this.handler.accept(record);
+				}
+				catch (RuntimeException ex) {
+					if (ThreadFailurePolicy.isTransient(ex)) {
+						this.consumer.seek(partitions.get(p), record.offset());
+						for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
+							this.consumer.seek(later, batch.records(later).get(0).offset());
+						}
+						waitAfter(ex);
+						return handled;
+					}
+					log.error("{}: passing over the record at {}-{} offset {}, which its handler failed on", this.name,
+							record.topic(), record.partition(), record.offset(), ex);
+				}
+				handled++;
+			}
+		}
+		this.waitingFor = null;
+		this.pauseMillis = 0;
+		return handled;
+	}
+
+	private void waitAfter(RuntimeException transientFailure) {
+		this.pauseMillis = (this.pauseMillis == 0) ? 500 : Math.min(this.pauseMillis * 2, 30_000);
+		this.waitingFor = transientFailure.getMessage();
+		log.warn("{} is waiting for a dependency; the same records are read again in {} ms: {}", this.name,
+				this.pauseMillis, transientFailure.getMessage());
+		LockSupport.parkNanos(this.pauseMillis * 1_000_000);
+	}
+
+	/** What the reader waits for (a registry that could not answer), while it waits. */
+	public Optional<String> waitingFor() {
+		return Optional.ofNullable(this.waitingFor);
 	}
 
 	private boolean reachedStartEnd() {

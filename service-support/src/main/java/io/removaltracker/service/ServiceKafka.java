@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -44,9 +45,12 @@ public final class ServiceKafka {
 
 	private final MeterRegistry meters;
 
-	public ServiceKafka(KafkaProperties kafka, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	public ServiceKafka(KafkaProperties kafka, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.kafka = kafka;
 		this.meters = meters;
+		this.events = events;
 	}
 
 	/** What the Avro serdes are configured with: {@code spring.kafka.properties.*}. */
@@ -76,7 +80,7 @@ public final class ServiceKafka {
 	 * @param name what the logs call it
 	 */
 	public StreamsRuntime streams(String name, Supplier<Topology> topology) {
-		return new StreamsRuntime(name, topology, streamsConfig(), this.meters);
+		return new StreamsRuntime(name, topology, streamsConfig(), this.meters).reportingTo(this.events);
 	}
 
 	/**

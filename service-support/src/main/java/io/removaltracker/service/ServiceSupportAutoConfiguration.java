@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Import;
 public class ServiceSupportAutoConfiguration {
 
 	@Bean
-	ServiceKafka serviceKafka(KafkaProperties kafka, MeterRegistry meters) {
-		return new ServiceKafka(kafka, meters);
+	ServiceKafka serviceKafka(KafkaProperties kafka, MeterRegistry meters, ApplicationEventPublisher events) {
+		return new ServiceKafka(kafka, meters, events);
 	}
 
 }

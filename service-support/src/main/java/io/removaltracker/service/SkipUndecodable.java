@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * A record that cannot be decoded is logged (where it is and why, never its content),
  * counted as {@code kafka_records_undecodable_total{topic}}, and skipped: one bad record
  * must not stop every other case. The record stays in its topic for whoever investigates.
+ * A record that could not be decoded because the registry could not answer is not bad: it
+ * is read again once the registry answers ({@link ThreadFailurePolicy}).
  */
 public final class SkipUndecodable implements DeserializationExceptionHandler {
 
@@ -36,6 +38,11 @@ public final class SkipUndecodable implements DeserializationExceptionHandler {
 	@Override
 	public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
 			Exception exception) {
+		if (ThreadFailurePolicy.isTransient(exception)) {
+			// Nothing is known to be wrong with the bytes: fail the thread, which is
+			// replaced after a pause and reads the same record again.
+			return Response.fail();
+		}
 		skipped(this.meters, record, exception);
 		return Response.resume();
 	}

@@ -1,7 +1,10 @@
 package io.removaltracker.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,15 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 
 /**
  * Runs one Kafka Streams topology for a service. It starts once the web server knows its
  * port, because that port is this instance's {@code application.server}, the address
  * other instances use to reach it for the data it holds. It binds the client metrics,
- * replaces a failed stream thread, and on shutdown leaves the consumer group, so the
- * other instances take over at once instead of after the session timeout.
+ * replaces a failed stream thread as {@link ThreadFailurePolicy} says (waiting for a
+ * dependency that could not answer, giving up on a thread that keeps dying), and on
+ * shutdown leaves the consumer group, so the other instances take over at once instead of
+ * after the session timeout.
  */
 public final class StreamsRuntime implements ApplicationListener<WebServerInitializedEvent>, DisposableBean {
 
@@ -46,6 +54,10 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 
 	private KafkaStreamsMetrics metrics;
 
+	private final ThreadFailurePolicy failures = new ThreadFailurePolicy();
+
+	private ApplicationEventPublisher events;
+
 	/**
 	 * Made by {@link ServiceKafka#streams}, which owns the settings.
 	 * @param name what the logs call these streams
@@ -56,6 +68,12 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		this.topology = topology;
 		this.config = config;
 		this.meters = meters;
+	}
+
+	/** Where to say the service is broken (liveness) when a thread keeps dying. */
+	StreamsRuntime reportingTo(ApplicationEventPublisher events) {
+		this.events = events;
+		return this;
 	}
 
 	/**
@@ -82,15 +100,43 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		}
 		KafkaStreams created = new KafkaStreams(this.topology.get(), withAddress);
 		created.setStateListener((now, before) -> log.info("{} streams {} -> {}", this.name, before, now));
-		created.setUncaughtExceptionHandler((ex) -> {
-			log.error("{} stream thread failed; replacing it", this.name, ex);
-			return StreamThreadExceptionResponse.REPLACE_THREAD;
-		});
+		created.setUncaughtExceptionHandler(this::threadFailed);
 		this.metrics = new KafkaStreamsMetrics(created);
 		this.metrics.bindTo(this.meters);
 		created.start();
 		this.self = address;
 		this.streams = created;
+	}
+
+	/**
+	 * Runs on the dying thread: the pause before its replacement is taken there, so the
+	 * other threads go on meanwhile.
+	 */
+	private StreamThreadExceptionResponse threadFailed(Throwable failure) {
+		ThreadFailurePolicy.Response response = this.failures.failed(failure, Instant.now());
+		if (response.giveUp()) {
+			log.error("{} stream thread failed {} times within {}; giving up so the platform restarts the service",
+					this.name, ThreadFailurePolicy.FAILURES_TO_GIVE_UP, ThreadFailurePolicy.FAILURE_WINDOW, failure);
+			if (this.events != null) {
+				AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
+			}
+			return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+		}
+		if (response.transientFailure()) {
+			log.warn("{} is waiting for a dependency; the same records are tried again in {} ms: {}", this.name,
+					response.pause().toMillis(), this.failures.waitingFor(Instant.now()).orElse(""));
+		}
+		else {
+			log.error("{} stream thread failed; replacing it in {} ms", this.name, response.pause().toMillis(),
+					failure);
+		}
+		LockSupport.parkNanos(response.pause().toNanos());
+		return StreamThreadExceptionResponse.REPLACE_THREAD;
+	}
+
+	/** What the streams wait for (a registry, a broker), while they wait. */
+	public Optional<String> waitingFor() {
+		return this.failures.waitingFor(Instant.now());
 	}
 
 	/** The running streams; {@link ServiceUnavailableException} before they start. */

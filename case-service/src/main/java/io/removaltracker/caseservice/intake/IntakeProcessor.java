@@ -20,6 +20,7 @@ import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.events.intake.Refusal;
 import io.removaltracker.events.intake.Verdict;
+import io.removaltracker.service.ThreadFailurePolicy;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -90,6 +91,11 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 			event = this.intakeDeserializer.deserialize(Topics.CASE_INTAKE.name(), record.value());
 		}
 		catch (RuntimeException ex) {
+			if (ThreadFailurePolicy.isTransient(ex)) {
+				// The registry could not answer: nothing is wrong with the record. The
+				// transaction aborts, and the record is decided again once it answers.
+				throw ex;
+			}
 			deadLetterUndecodable(record, ex);
 			return;
 		}

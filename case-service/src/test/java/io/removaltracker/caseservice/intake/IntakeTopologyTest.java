@@ -1,5 +1,13 @@
 package io.removaltracker.caseservice.intake;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.removaltracker.serde.RegistryUnavailableException;
+
+import java.net.ServerSocket;
+
+import java.io.IOException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -138,6 +146,40 @@ class IntakeTopologyTest {
 		assertThat(header(dead.get(1).headers(), IntakeProcessor.DETAIL_HEADER)).contains("magic byte 0x01");
 		assertThat(header(dead.get(2).headers(), IntakeProcessor.DETAIL_HEADER)).contains("schema id 999");
 		assertThat(this.caseEvents.readValuesToList()).hasSize(1);
+	}
+
+	@Test
+	void recordTheRegistryCannotResolveNowIsNeitherDeadLetteredNorPassedOver() throws IOException {
+		byte[] value = this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), anIntake(CaseEventType.CASE_OPENED));
+		Map<String, Object> registryDown = Map.of("schema.registry.url", "http://127.0.0.1:" + freePort(),
+				"schema.registry.request.timeout.ms", "500", "schema.registry.connect.timeout.ms", "500");
+		Properties props = new Properties();
+		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-service-registry-down");
+		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		try (TopologyTestDriver waiting = new TopologyTestDriver(
+				IntakeTopology.build(registryDown, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC), IntakeListener.NONE),
+				props)) {
+			TestInputTopic<byte[], byte[]> intake = waiting.createInputTopic(Topics.CASE_INTAKE.name(),
+					new ByteArraySerializer(), new ByteArraySerializer());
+
+			// The failure aborts the transaction: the runtime replaces the thread after a
+			// pause and the record, never committed, is decided again.
+			assertThatThrownBy(() -> intake.pipeInput("C-PR-0001".getBytes(StandardCharsets.UTF_8), value))
+				.satisfies((ex) -> assertThat(RegistryUnavailableException.isCauseOf(ex)).isTrue());
+			assertThat(waiting
+				.createOutputTopic(Topics.CASE_INTAKE_REJECTED.name(), new ByteArrayDeserializer(),
+						new ByteArrayDeserializer())
+				.isEmpty()).isTrue();
+			assertThat(waiting
+				.createOutputTopic(Topics.CASE_EVENTS.name(), new StringDeserializer(), new ByteArrayDeserializer())
+				.isEmpty()).isTrue();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	@Test

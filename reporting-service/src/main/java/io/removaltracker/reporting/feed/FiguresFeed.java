@@ -10,6 +10,7 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.service.PartitionTail;
 import io.removaltracker.service.SkipUndecodable;
+import io.removaltracker.service.ThreadFailurePolicy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -97,6 +98,10 @@ public final class FiguresFeed implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
+			if (ThreadFailurePolicy.isTransient(ex)) {
+				// Not a bad record: the tail reads it again once the registry answers.
+				throw ex;
+			}
 			SkipUndecodable.skipped(this.meters, record, ex);
 			return;
 		}
