@@ -22,8 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class IntakeConfiguration {
 
 	@Bean
-	KafkaAdmin.NewTopics intakeTopics() {
-		return ServiceKafka.topics(Topics.CASE_INTAKE, Topics.CASE_INTAKE_REJECTED, Topics.CASE_INTAKE_OUTCOMES,
+	KafkaAdmin.NewTopics intakeTopics(ServiceKafka kafka) {
+		return kafka.topics(Topics.CASE_INTAKE, Topics.CASE_INTAKE_REJECTED, Topics.CASE_INTAKE_OUTCOMES,
 				Topics.CASE_EVENTS);
 	}
 

@@ -24,8 +24,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class MonitoringConfiguration {
 
 	@Bean
-	KafkaAdmin.NewTopics wantedTopics() {
-		return ServiceKafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS);
+	KafkaAdmin.NewTopics wantedTopics(ServiceKafka kafka) {
+		return kafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS);
 	}
 
 	@Bean

@@ -29,8 +29,8 @@ class ReportingConfiguration {
 
 	/** What reporting-service reads and writes. */
 	@Bean
-	KafkaAdmin.NewTopics reportingTopics() {
-		return ServiceKafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS, Topics.CASE_STATS);
+	KafkaAdmin.NewTopics reportingTopics(ServiceKafka kafka) {
+		return kafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS, Topics.CASE_STATS);
 	}
 
 	/**

@@ -1,9 +1,14 @@
 package io.removaltracker.service;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +32,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * <li>serdes: {@code spring.kafka.properties.*} ({@code schema.registry.url}, as for
  * Confluent's serdes);</li>
  * <li>Kafka Streams: {@code spring.kafka.streams.*}; owned: exactly-once v2 and the
- * handler for undecodable records;</li>
+ * handlers for records that cannot be decoded or processed ({@link BadRecords});</li>
  * <li>producers: {@code spring.kafka.producer.*}; owned: {@code acks=all} and
  * idempotence, since an acknowledged write must not be lost or doubled.</li>
  * </ul>
@@ -36,7 +41,8 @@ public final class ServiceKafka {
 
 	private static final Map<String, Object> OWNED_STREAMS = Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
 			StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-			SkipUndecodable.class.getName());
+			BadRecords.class.getName(), StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+			BadRecords.class.getName());
 
 	private static final Map<String, Object> OWNED_PRODUCER = Map.of(ProducerConfig.ACKS_CONFIG, "all",
 			ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -46,6 +52,8 @@ public final class ServiceKafka {
 	private final MeterRegistry meters;
 
 	private final ApplicationEventPublisher events;
+
+	private final List<NewTopic> declared = new CopyOnWriteArrayList<>();
 
 	public ServiceKafka(KafkaProperties kafka, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.kafka = kafka;
@@ -84,12 +92,36 @@ public final class ServiceKafka {
 	}
 
 	/**
-	 * The topics a service reads and writes, as declared in {@code Topics}, for Spring's
-	 * {@link KafkaAdmin} to create before anything starts (an existing topic is left as
-	 * it is).
+	 * The topics a service reads and writes, as declared in {@code Topics}, and its
+	 * dead-letter topic, for Spring's {@link KafkaAdmin} to create before anything
+	 * starts. An existing topic is checked against its declaration
+	 * ({@link DeclaredTopicsCheck}).
 	 */
-	public static KafkaAdmin.NewTopics topics(Topic<?>... topics) {
-		return new KafkaAdmin.NewTopics(Arrays.stream(topics).map(Topic::newTopic).toArray(NewTopic[]::new));
+	public KafkaAdmin.NewTopics topics(Topic<?>... topics) {
+		List<NewTopic> declared = new ArrayList<>(Arrays.stream(topics).map(Topic::newTopic).toList());
+		deadLetterTopic().ifPresent(declared::add);
+		this.declared.addAll(declared);
+		return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+	}
+
+	/** Every topic declared through {@link #topics}. */
+	public Collection<NewTopic> declaredTopics() {
+		return List.copyOf(this.declared);
+	}
+
+	/**
+	 * Where a stream's records that cannot be decoded or processed are copied
+	 * ({@code spring.kafka.streams.properties.errors.dead.letter.queue.topic.name}): one
+	 * partition, kept forever, written only by this service.
+	 */
+	Optional<NewTopic> deadLetterTopic() {
+		String name = this.kafka.getStreams()
+			.getProperties()
+			.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+		if (name == null || name.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(new NewTopic(name, Optional.of(1), Optional.empty()).configs(Map.of("retention.ms", "-1")));
 	}
 
 	private static Map<String, Object> owning(Map<String, Object> configured, Map<String, Object> owned,

@@ -22,4 +22,10 @@ public class ServiceSupportAutoConfiguration {
 		return new ServiceKafka(kafka, meters, events);
 	}
 
+	/** Every topic the service declares, checked against the broker before it starts. */
+	@Bean
+	DeclaredTopicsCheck declaredTopicsCheck(KafkaProperties kafka, ServiceKafka serviceKafka) {
+		return new DeclaredTopicsCheck(kafka.buildAdminProperties(), serviceKafka::declaredTopics);
+	}
+
 }

@@ -92,7 +92,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		}
 		Properties withAddress = new Properties();
 		withAddress.putAll(this.config);
-		withAddress.put(SkipUndecodable.METER_REGISTRY_CONFIG, this.meters);
+		withAddress.put(BadRecords.METER_REGISTRY_CONFIG, this.meters);
 		HostInfo address = null;
 		if (this.advertisedHost != null) {
 			address = new HostInfo(this.advertisedHost, event.getWebServer().getPort());

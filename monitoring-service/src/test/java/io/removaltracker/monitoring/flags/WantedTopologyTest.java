@@ -14,7 +14,7 @@ import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.serde.registry.MockSchemaRegistry;
-import io.removaltracker.service.SkipUndecodable;
+import io.removaltracker.service.BadRecords;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,7 +48,7 @@ class WantedTopologyTest {
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring-test");
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodable.class);
+		props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadRecords.class);
 		this.driver = new TopologyTestDriver(WantedTopology.build(this.serdeConfig, WantedListener.NONE), props);
 		this.caseEvents = this.driver.createInputTopic(Topics.CASE_EVENTS.name(), new StringSerializer(),
 				Topics.CASE_EVENTS.valueSerde(this.serdeConfig).serializer());

@@ -9,7 +9,7 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.service.PartitionTail;
-import io.removaltracker.service.SkipUndecodable;
+import io.removaltracker.service.BadRecords;
 import io.removaltracker.service.ThreadFailurePolicy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -102,7 +102,7 @@ public final class FiguresFeed implements SmartLifecycle {
 				// Not a bad record: the tail reads it again once the registry answers.
 				throw ex;
 			}
-			SkipUndecodable.skipped(this.meters, record, ex);
+			BadRecords.skipped(this.meters, record, ex);
 			return;
 		}
 		if (this.tail.isCaughtUp()) {
