@@ -5,10 +5,11 @@ import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
-import io.removaltracker.events.stats.StatsSnapshot;
-import io.removaltracker.reporting.api.StatsBroadcast;
 import io.removaltracker.reporting.feed.FiguresFeed;
 import io.removaltracker.reporting.figures.NationalFigures;
+import io.removaltracker.reporting.publish.CaseStatsWriter;
+import io.removaltracker.reporting.publish.LatestFigures;
+import io.removaltracker.reporting.publish.StatsGauges;
 import io.removaltracker.service.ServiceKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,7 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Wires the figures, the feed that fills them, and the broadcast that sends them out. */
+/**
+ * Wires the figures, the feed that fills them, and the latest snapshot with its readers:
+ * {@code case-stats}, Prometheus, and (in {@code api}) HTTP and the SSE stream.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReportingConfiguration {
 
@@ -51,19 +55,27 @@ class ReportingConfiguration {
 		return new NationalFigures();
 	}
 
-	@Bean(destroyMethod = "close")
-	StatsBroadcast statsBroadcast(NationalFigures figures, Clock clock, ServiceKafka kafka, MeterRegistry meters) {
-		KafkaProducer<String, StatsSnapshot> producer = new KafkaProducer<>(kafka.producerConfig(),
-				new StringSerializer(), Topics.CASE_STATS.valueSerde(kafka.serdeConfig()).serializer());
-		return new StatsBroadcast(figures, clock, producer, meters);
+	@Bean
+	FiguresFeed figuresFeed(ServiceKafka kafka, NationalFigures figures, MeterRegistry meters) {
+		return new FiguresFeed(kafka.consumerConfig(), kafka.serdeConfig(), figures, meters);
 	}
 
 	@Bean
-	FiguresFeed figuresFeed(ServiceKafka kafka, NationalFigures figures, StatsBroadcast broadcast,
-			MeterRegistry meters) {
-		FiguresFeed feed = new FiguresFeed(kafka.consumerConfig(), kafka.serdeConfig(), figures, broadcast, meters);
-		broadcast.broadcastWhen(feed::isCaughtUp);
-		return feed;
+	LatestFigures latestFigures(NationalFigures figures, FiguresFeed feed, Clock clock) {
+		return new LatestFigures(figures, feed, clock);
+	}
+
+	@Bean(destroyMethod = "close")
+	CaseStatsWriter caseStatsWriter(ServiceKafka kafka, LatestFigures latest) {
+		CaseStatsWriter writer = new CaseStatsWriter(new KafkaProducer<>(kafka.producerConfig(), new StringSerializer(),
+				Topics.CASE_STATS.valueSerde(kafka.serdeConfig()).serializer()));
+		latest.subscribe(writer);
+		return writer;
+	}
+
+	@Bean
+	StatsGauges statsGauges(LatestFigures latest) {
+		return new StatsGauges(latest);
 	}
 
 	/** DOWN until everything committed before the start has been read. */

@@ -2,7 +2,7 @@ package io.removaltracker.reporting.api;
 
 import java.util.Map;
 
-import io.removaltracker.reporting.feed.FiguresFeed;
+import io.removaltracker.reporting.publish.LatestFigures;
 import io.removaltracker.service.ServiceUnavailableException;
 
 import org.springframework.http.MediaType;
@@ -14,35 +14,28 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class StatsController {
 
-	private final StatsBroadcast broadcast;
+	private final LatestFigures latest;
 
-	private final FiguresFeed feed;
+	private final StatsStream stream;
 
-	StatsController(StatsBroadcast broadcast, FiguresFeed feed) {
-		this.broadcast = broadcast;
-		this.feed = feed;
+	StatsController(LatestFigures latest, StatsStream stream) {
+		this.latest = latest;
+		this.stream = stream;
 	}
 
 	@GetMapping(path = "/api/v1/stats", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> stats() {
-		complete();
-		return StatsJson.of(this.broadcast.current());
+		return StatsJson.of(this.latest.now().orElseThrow(StatsController::stillReading));
 	}
 
 	@GetMapping(path = "/api/v1/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream() {
-		complete();
-		return this.broadcast.subscribe();
+		return this.stream.open().orElseThrow(StatsController::stillReading);
 	}
 
-	/**
-	 * Figures read only part of the way would be wrong, not late: answer 503 until
-	 * complete.
-	 */
-	private void complete() {
-		if (!this.feed.isCaughtUp()) {
-			throw new ServiceUnavailableException("The figures are still being read from Kafka; retry shortly");
-		}
+	/** Figures read only part of the way would be wrong, not late: 503 until complete. */
+	private static ServiceUnavailableException stillReading() {
+		return new ServiceUnavailableException("The figures are still being read from Kafka; retry shortly");
 	}
 
 }

@@ -1,6 +1,5 @@
 /**
  * The national figures over HTTP: {@code GET /api/v1/stats}, the Server-Sent Events
- * stream, the dashboard page's data, and their broadcast to {@code case-stats} and
- * Prometheus.
+ * stream that the dashboard page follows, and the page itself.
  */
 package io.removaltracker.reporting.api;

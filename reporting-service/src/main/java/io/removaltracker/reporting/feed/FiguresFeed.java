@@ -2,6 +2,7 @@ package io.removaltracker.reporting.feed;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
@@ -31,32 +32,23 @@ public final class FiguresFeed implements SmartLifecycle {
 
 	private final NationalFigures figures;
 
-	private final FeedListener listener;
-
 	private final MeterRegistry meters;
 
 	private final PartitionTail tail;
 
+	private final AtomicLong recordsApplied = new AtomicLong();
+
 	private volatile boolean running;
 
-	/** Told when the figures may have changed. */
-	public interface FeedListener {
-
-		void changed();
-
-	}
-
 	public FiguresFeed(Map<String, Object> consumerConfig, Map<String, ?> serdeConfig, NationalFigures figures,
-			FeedListener listener, MeterRegistry meters) {
+			MeterRegistry meters) {
 		this.caseEvents = Topics.CASE_EVENTS.valueSerde(serdeConfig).deserializer();
 		this.flags = Topics.WANTED_FLAGS.valueSerde(serdeConfig).deserializer();
 		this.figures = figures;
-		this.listener = listener;
 		this.meters = meters;
 		this.tail = new PartitionTail("figures-feed", consumerConfig,
 				List.of(Topics.CASE_EVENTS.name(), Topics.WANTED_FLAGS.name()), PartitionTail.From.BEGINNING,
-				this::apply)
-			.onCaughtUp(listener::changed);
+				this::apply);
 	}
 
 	/** Once the topics exist; reads from the beginning. */
@@ -85,6 +77,15 @@ public final class FiguresFeed implements SmartLifecycle {
 		return this.tail.isCaughtUp();
 	}
 
+	/**
+	 * How many records have been applied to the figures so far: when it moves, the
+	 * figures may have changed. Counted after the record is applied, so figures read
+	 * after this count include at least that many records.
+	 */
+	public long recordsApplied() {
+		return this.recordsApplied.get();
+	}
+
 	private void apply(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {
 			return;
@@ -105,9 +106,7 @@ public final class FiguresFeed implements SmartLifecycle {
 			BadRecords.skipped(this.meters, record, ex);
 			return;
 		}
-		if (this.tail.isCaughtUp()) {
-			this.listener.changed();
-		}
+		this.recordsApplied.incrementAndGet();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
 import io.removaltracker.events.common.CaseEventType;
@@ -174,11 +173,7 @@ public final class NationalFigures {
 			if (raised.getCriminality() == Criminality.SERIOUS) {
 				this.wantedSerious++;
 			}
-			Instant since = raised.getWantedSince();
-			String band = WantedYears.atLeast(since, 3, asOf) ? "THREE_YEARS_OR_MORE"
-					: WantedYears.atLeast(since, 2, asOf) ? "TWO_TO_THREE_YEARS"
-							: WantedYears.atLeast(since, 1, asOf) ? "ONE_TO_TWO_YEARS" : "UNDER_1_YEAR";
-			this.byDuration.merge(band, 1L, Long::sum);
+			this.byDuration.merge(DurationBand.of(raised.getWantedSince(), asOf).name(), 1L, Long::sum);
 		}
 
 		/**
@@ -195,7 +190,7 @@ public final class NationalFigures {
 				return;
 			}
 			this.open++;
-			this.byStatus.merge(wanted ? "WANTED" : state.getCustody().name(), 1L, Long::sum);
+			this.byStatus.merge(Status.of(state.getCustody(), wanted).name(), 1L, Long::sum);
 			if (state.getStayed()) {
 				this.stayed++;
 			}

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.removaltracker.reporting.ReportingServiceApplication;
 import io.removaltracker.reporting.figures.HistoryPublisher;
+import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.reporting.figures.RandomHistories;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
@@ -57,9 +58,12 @@ class DashboardBrowserTest {
 				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
 		try (service; HeadlessChromium browser = new HeadlessChromium(chromium, this.profile)) {
 			HttpJson http = HttpJson.of(service);
-			publish(RandomHistories.generate(11, 300, AS_OF));
+			List<RandomHistories.History> histories = RandomHistories.generate(11, 300, AS_OF);
+			publish(histories);
+			// Figures go out at most once a second: wait for all, not the first.
+			long openCases = figuresOf(histories).snapshot(AS_OF).getOpenCases();
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() > 0);
+				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() == openCases);
 			JsonNode stats = http.get("/api/v1/stats").body();
 
 			browser.open(http.baseUrl() + "/");
@@ -99,6 +103,15 @@ class DashboardBrowserTest {
 			}
 		}
 		return null;
+	}
+
+	private static NationalFigures figuresOf(List<RandomHistories.History> histories) {
+		NationalFigures figures = new NationalFigures();
+		histories.forEach((history) -> {
+			history.events().forEach(figures::apply);
+			history.flags().forEach(figures::apply);
+		});
+		return figures;
 	}
 
 	private static void publish(List<RandomHistories.History> histories) {

@@ -103,6 +103,19 @@ class ReportingIntegrationTest {
 		}
 	}
 
+	@Test
+	void theStreamSendsTheJsonOfGetAndAnOpenStreamDoesNotHoldUpShutdown() throws Exception {
+		ConfigurableApplicationContext service = start();
+		HttpJson http = HttpJson.of(service);
+		awaitReady(http);
+		BlockingQueue<String> events = subscribe(http.baseUrl() + "/api/v1/stats/stream");
+		assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(http.getText("/api/v1/stats"));
+
+		long closing = System.nanoTime();
+		service.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(10));
+	}
+
 	/** A snapshot as the JSON a client parses, so numbers compare as they arrive. */
 	private static JsonNode json(StatsSnapshot snapshot) {
 		try {
