@@ -124,6 +124,10 @@ public class AvroSerializer<T> implements Serializer<T> {
 			return new Target(this.registry.lookup(subject, schema).id(), writerFor(schema));
 		}
 		catch (SchemaRegistryException ex) {
+			if (ex.isTransient()) {
+				throw new RegistryUnavailableException(
+						"Cannot get a schema id for subject '" + subject + "' now: " + ex.getMessage(), ex);
+			}
 			throw new SerializationException("Cannot get a schema id for subject '" + subject + "': " + ex.getMessage(),
 					ex);
 		}

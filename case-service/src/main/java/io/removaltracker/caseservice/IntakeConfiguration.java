@@ -28,8 +28,8 @@ class IntakeConfiguration {
 	}
 
 	@Bean
-	IntakeGateway intakeGateway(ServiceKafka kafka) {
-		return new IntakeGateway(kafka);
+	IntakeGateway intakeGateway(ServiceKafka kafka, CaseServiceProperties properties) {
+		return new IntakeGateway(kafka, properties.verdictTimeout());
 	}
 
 	@Bean

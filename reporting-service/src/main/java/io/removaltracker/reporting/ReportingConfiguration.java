@@ -2,6 +2,7 @@ package io.removaltracker.reporting;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
@@ -78,11 +79,20 @@ class ReportingConfiguration {
 		return new StatsGauges(latest);
 	}
 
-	/** DOWN until everything committed before the start has been read. */
+	/**
+	 * DOWN until everything committed before the start has been read, and while the feed
+	 * waits for a dependency that could not answer (the registry), saying which.
+	 */
 	@Bean
 	HealthIndicator figuresHealthIndicator(FiguresFeed feed) {
-		return () -> feed.isCaughtUp() ? Health.up().build()
-				: Health.down().withDetail("reason", "still reading case-events and wanted-flags").build();
+		return () -> {
+			Optional<String> waitingFor = feed.waitingFor();
+			if (waitingFor.isPresent()) {
+				return Health.down().withDetail("waitingFor", waitingFor.get()).build();
+			}
+			return feed.isCaughtUp() ? Health.up().build()
+					: Health.down().withDetail("reason", "still reading case-events and wanted-flags").build();
+		};
 	}
 
 }

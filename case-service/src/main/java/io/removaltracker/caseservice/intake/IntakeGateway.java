@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,10 +18,13 @@ import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.service.PartitionTail;
 import io.removaltracker.service.ServiceKafka;
 import io.removaltracker.service.ServiceUnavailableException;
+import io.removaltracker.service.ThreadFailurePolicy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -38,6 +42,8 @@ public final class IntakeGateway implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeGateway.class);
 
+	private static final String RETRY = "Retrying with the same eventId is always safe: it is recorded once.";
+
 	private final KafkaProducer<String, IntakeEvent> producer;
 
 	private final Deserializer<IntakeOutcome> outcomes;
@@ -48,10 +54,13 @@ public final class IntakeGateway implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public IntakeGateway(ServiceKafka kafka) {
+	public IntakeGateway(ServiceKafka kafka, Duration verdictTimeout) {
 		Map<String, Object> producerConfig = kafka.producerConfig();
 		// Each request waits for its own send: nothing to batch.
 		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		// A request never waits longer than its verdict timeout, even for metadata of a
+		// broker that is down (send() blocks up to max.block.ms, 60 s by default).
+		producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, verdictTimeout.toMillis());
 		this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
 				Topics.CASE_INTAKE.valueSerde(kafka.serdeConfig()).serializer());
 		this.outcomes = Topics.CASE_INTAKE_OUTCOMES.valueSerde(kafka.serdeConfig()).deserializer();
@@ -86,6 +95,7 @@ public final class IntakeGateway implements SmartLifecycle {
 	 * in time
 	 */
 	public IntakeOutcome submit(IntakeEvent event, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		String requestId = UUID.randomUUID().toString();
 		CompletableFuture<IntakeOutcome> verdict = new CompletableFuture<>();
 		this.waiting.put(requestId, verdict);
@@ -93,31 +103,47 @@ public final class IntakeGateway implements SmartLifecycle {
 			ProducerRecord<String, IntakeEvent> record = new ProducerRecord<>(Topics.CASE_INTAKE.name(),
 					event.getCaseId(), event);
 			record.headers().add(IntakeChannel.REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+			Future<RecordMetadata> sent;
 			try {
-				this.producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				sent = this.producer.send(record);
+			}
+			catch (KafkaException ex) {
+				// Thrown before the record reached the producer's buffer (the registry or
+				// the broker's metadata could not be had in time): it was not sent.
+				throw new UnavailableException("The event could not be handed to Kafka (" + rootMessage(ex)
+						+ "); it was not recorded. " + RETRY);
+			}
+			try {
+				sent.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 			}
 			catch (ExecutionException | TimeoutException ex) {
-				throw new UnavailableException("Kafka did not take the event: " + rootMessage(ex)
-						+ "; nothing was recorded, retry with the same eventId");
+				throw new UnavailableException("Kafka did not confirm the event within " + timeout + " ("
+						+ rootMessage(ex) + "); it may or may not be recorded. " + RETRY);
 			}
 			try {
-				return verdict.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				return verdict.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException ex) {
 				throw new UnavailableException("The event was taken but no verdict came within " + timeout
-						+ "; it may still be recorded, so retry with the same eventId, which is safe");
+						+ "; it may or may not be recorded. " + RETRY);
 			}
 			catch (ExecutionException ex) {
-				throw new UnavailableException("No verdict: " + rootMessage(ex));
+				throw new UnavailableException(
+						"No verdict (" + rootMessage(ex) + "); the event may or may not be recorded. " + RETRY);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new UnavailableException("Interrupted while waiting for the verdict");
+			throw new UnavailableException(
+					"Interrupted while waiting for the verdict; the event may or may not be recorded. " + RETRY);
 		}
 		finally {
 			this.waiting.remove(requestId);
 		}
+	}
+
+	private static long remainingMillis(long deadline) {
+		return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
 	}
 
 	private void verdict(ConsumerRecord<String, byte[]> record) {
@@ -129,6 +155,10 @@ public final class IntakeGateway implements SmartLifecycle {
 			request.complete(this.outcomes.deserialize(record.topic(), record.value()));
 		}
 		catch (RuntimeException ex) {
+			if (ThreadFailurePolicy.isTransient(ex)) {
+				// The registry could not answer: the reader tries this verdict again.
+				throw ex;
+			}
 			// An unreadable verdict leaves its request to time out with a clear answer.
 			log.warn("Skipping an unreadable verdict at {}-{} offset {}: {}", record.topic(), record.partition(),
 					record.offset(), ex.getMessage());

@@ -2,6 +2,7 @@ package io.removaltracker.reporting.feed;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +68,11 @@ public final class FiguresFeed implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** What the feed waits for (a registry that could not answer), while it waits. */
+	public Optional<String> waitingFor() {
+		return this.tail.waitingFor();
 	}
 
 	/**
