@@ -21,6 +21,7 @@ import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.events.intake.Refusal;
 import io.removaltracker.events.intake.Verdict;
 import io.removaltracker.service.ThreadFailurePolicy;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -52,7 +53,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeProcessor.class);
 
-	private final Deserializer<IntakeEvent> intakeDeserializer;
+	private final Deserializer<?> intakeDeserializer;
 
 	private final Clock clock;
 
@@ -86,9 +87,9 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 			refuse(record, "unknown", new Refused(RefusalReason.INVALID, "The record has no value"));
 			return;
 		}
-		IntakeEvent event;
+		Object decoded;
 		try {
-			event = this.intakeDeserializer.deserialize(Topics.CASE_INTAKE.name(), record.value());
+			decoded = this.intakeDeserializer.deserialize(Topics.CASE_INTAKE.name(), record.value());
 		}
 		catch (RuntimeException ex) {
 			if (ThreadFailurePolicy.isTransient(ex)) {
@@ -96,7 +97,16 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 				// transaction aborts, and the record is decided again once it answers.
 				throw ex;
 			}
-			deadLetterUndecodable(record, ex);
+			deadLetterUndecodable(record, ex.getMessage());
+			return;
+		}
+		if (!(decoded instanceof IntakeEvent event)) {
+			// A registered schema, but another topic's: say which, not a cast failure.
+			deadLetterUndecodable(record,
+					"The record on " + Topics.CASE_INTAKE.name() + " was written with the schema of "
+							+ ((decoded instanceof SpecificRecord other) ? other.getSchema().getFullName()
+									: (decoded == null) ? "no value" : decoded.getClass().getName())
+							+ ", not " + IntakeEvent.getClassSchema().getFullName());
 			return;
 		}
 		String fingerprint = EventFingerprint.of(event);
@@ -185,13 +195,13 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 		deadLetter(record, reason.rule(), String.valueOf(reason.status()), refused.detail());
 	}
 
-	private void deadLetterUndecodable(Record<byte[], byte[]> record, RuntimeException ex) {
+	private void deadLetterUndecodable(Record<byte[], byte[]> record, String problem) {
 		// The message names the problem (magic byte, unknown schema id,
 		// truncation), never the content.
 		log.warn("Rejected an undecodable intake record at offset {}: {}",
-				this.context.recordMetadata().map((m) -> m.offset()).orElse(-1L), ex.getMessage());
+				this.context.recordMetadata().map((m) -> m.offset()).orElse(-1L), problem);
 		this.listener.rejected("unknown", "undecodable", IntakeChannel.KAFKA);
-		deadLetter(record, "undecodable", "400", String.valueOf(ex.getMessage()));
+		deadLetter(record, "undecodable", "400", String.valueOf(problem));
 	}
 
 	/**

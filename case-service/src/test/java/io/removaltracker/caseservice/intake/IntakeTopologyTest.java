@@ -1,5 +1,13 @@
 package io.removaltracker.caseservice.intake;
 
+import io.removaltracker.events.common.Region;
+
+import io.removaltracker.events.common.Criminality;
+
+import io.removaltracker.events.wanted.WantedFlagEventType;
+
+import io.removaltracker.events.wanted.WantedFlagEvent;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.removaltracker.serde.RegistryUnavailableException;
@@ -180,6 +188,32 @@ class IntakeTopologyTest {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	@Test
+	void recordOfAnotherTopicsSchemaIsRejectedNamingBothSchemas() {
+		WantedFlagEvent flag = WantedFlagEvent.newBuilder()
+			.setCaseId("C-PR-0001")
+			.setType(WantedFlagEventType.WANTED_FLAG_RAISED)
+			.setWantedSince(CaseFixtures.NOW)
+			.setReason(HearingType.REPORTING)
+			.setCriminality(Criminality.SERIOUS)
+			.setNationality("UNKNOWN")
+			.setRegion(Region.PACIFIC)
+			.setCaseSequence(2)
+			.build();
+		byte[] foreign = Topics.WANTED_FLAGS.valueSerde(this.serdeConfig)
+			.serializer()
+			.serialize(Topics.WANTED_FLAGS.name(), flag);
+
+		this.intake.pipeInput("C-PR-0001".getBytes(StandardCharsets.UTF_8), foreign);
+
+		assertThat(this.rejected.readRecordsToList()).singleElement().satisfies((letter) -> {
+			String detail = new String(letter.headers().lastHeader(IntakeProcessor.DETAIL_HEADER).value(),
+					StandardCharsets.UTF_8);
+			assertThat(detail).contains("case-intake").contains("WantedFlagEvent").contains("IntakeEvent");
+		});
+		assertThat(this.caseEvents.isEmpty()).isTrue();
 	}
 
 	@Test

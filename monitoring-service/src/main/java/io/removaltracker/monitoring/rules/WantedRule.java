@@ -29,11 +29,23 @@ public final class WantedRule {
 		CaseState state = event.getCase$();
 		return switch (event.getType()) {
 			case HEARING_MISSED -> (current == null && state.getCustody() == Custody.IN_COMMUNITY)
-					? Optional.of(raised(event, (HearingMissed) event.getPayload())) : Optional.empty();
+					? Optional.of(raised(event, missed(event))) : Optional.empty();
 			case ARRESTED, IMPRISONED -> cleared(current, event, ClearReason.LOCATED);
 			case REMOVED, CASE_CLOSED -> cleared(current, event, ClearReason.CASE_CLOSED);
 			default -> Optional.empty();
 		};
+	}
+
+	/**
+	 * The payload of a missed hearing; a canonical event whose payload does not match its
+	 * type was not written by case-service, and is refused as such.
+	 */
+	private static HearingMissed missed(CaseEvent event) {
+		if (event.getPayload() instanceof HearingMissed missed) {
+			return missed;
+		}
+		throw new IllegalArgumentException("Case event " + event.getEventId() + " of case " + event.getCaseId()
+				+ " is a HEARING_MISSED carrying a " + event.getPayload().getClass().getSimpleName() + " payload");
 	}
 
 	private static WantedFlagEvent raised(CaseEvent event, HearingMissed missed) {

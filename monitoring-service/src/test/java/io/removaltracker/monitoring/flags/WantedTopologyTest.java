@@ -16,6 +16,8 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.serde.registry.MockSchemaRegistry;
 import io.removaltracker.service.BadRecords;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,6 +39,8 @@ class WantedTopologyTest {
 
 	private final Map<String, Object> serdeConfig = Map.of("schema.registry.url", "mock://" + this.scope);
 
+	private static final String DEAD_LETTERS = "monitoring-service-dead-letters";
+
 	private TopologyTestDriver driver;
 
 	private TestInputTopic<String, CaseEvent> caseEvents;
@@ -49,6 +53,8 @@ class WantedTopologyTest {
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring-test");
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadRecords.class);
+		props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, BadRecords.class);
+		props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTERS);
 		this.driver = new TopologyTestDriver(WantedTopology.build(this.serdeConfig, WantedListener.NONE), props);
 		this.caseEvents = this.driver.createInputTopic(Topics.CASE_EVENTS.name(), new StringSerializer(),
 				Topics.CASE_EVENTS.valueSerde(this.serdeConfig).serializer());
@@ -116,6 +122,31 @@ class WantedTopologyTest {
 		pipe(anEvent("C-4", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY));
 
 		assertThat(this.flags.readValuesToList()).hasSize(1);
+	}
+
+	@Test
+	void poisonEventIsDeadLetteredWithItsReasonAndTheNextOneProcessed() {
+		// A valid frame whose content breaks the rule: a missed hearing carrying another
+		// type's payload.
+		CaseEvent poison = anEvent("C-5", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY);
+		poison.setPayload(anEvent("C-5", CaseEventType.HEARING_ATTENDED, 2, Custody.IN_COMMUNITY).getPayload());
+		TestOutputTopic<byte[], byte[]> deadLetters = this.driver.createOutputTopic(DEAD_LETTERS,
+				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+		pipe(poison, anEvent("C-6", CaseEventType.HEARING_MISSED, 2, Custody.IN_COMMUNITY));
+
+		assertThat(this.flags.readValuesToList()).singleElement()
+			.satisfies((flag) -> assertThat(flag.getCaseId()).isEqualTo("C-6"));
+		assertThat(deadLetters.readRecordsToList()).singleElement().satisfies((letter) -> {
+			assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("C-5");
+			assertThat(header(letter.headers(), BadRecords.REASON_HEADER)).isEqualTo("processing-failed");
+			assertThat(header(letter.headers(), BadRecords.DETAIL_HEADER)).contains("HEARING_MISSED carrying");
+			assertThat(header(letter.headers(), "original-topic")).isEqualTo(Topics.CASE_EVENTS.name());
+		});
+	}
+
+	private static String header(Headers headers, String name) {
+		return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	private void pipe(CaseEvent... events) {
