@@ -136,8 +136,7 @@ public class AvroSerializer<T> implements Serializer<T> {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static DatumWriter<Object> writerFor(Schema schema) {
 		// The specific writer also writes generic records; the generic one cannot write
-		// enums
-		// and strings of generated classes.
+		// the enums and strings of generated classes.
 		return isGeneratedClass(schema) ? (DatumWriter) new SpecificDatumWriter<SpecificRecord>(schema)
 				: new GenericDatumWriter<>(schema);
 	}

@@ -160,8 +160,7 @@ class RegistryController {
 		}
 		catch (RuntimeException ex) {
 			// Avro reports some bad schemas as SchemaParseException and others (an
-			// unknown type
-			// name) as NullPointerException; all of them are the client's mistake.
+			// unknown type name) as NullPointerException; all are the client's mistake.
 			throw invalidSchema("Invalid schema: " + ex.getMessage());
 		}
 	}

@@ -66,8 +66,7 @@ public final class SharedKafka {
 	private static EmbeddedKafkaKraftBroker start() {
 		EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
 		// One node: internal topics must fit on it, or exactly-once clients hang waiting
-		// for
-		// __transaction_state.
+		// for __transaction_state.
 		kraft.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
 				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
 				"group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false"));

@@ -1,5 +1,6 @@
 /**
- * The wanted rule of contract section 4, the calendar-year rule of section 6 and the
- * review schedule, in plain Java.
+ * The wanted rule of contract section 4 (when a flag is raised and cleared) and the
+ * review schedule of a wanted case, in plain Java. The calendar-year rule they share with
+ * the national figures lives in event-schemas ({@code WantedYears}).
  */
 package io.removaltracker.monitoring.rules;

@@ -105,8 +105,7 @@ class WantedCrashTest {
 	}
 
 	private KafkaStreams start(String name, WantedListener listener) {
-		// The service's exactly-once settings (ServiceKafka and
-		// service-defaults.properties).
+		// The settings the service runs with (ServiceKafka, service-defaults.properties).
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "monitoring-service");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
