@@ -2,11 +2,10 @@ package io.removaltracker.monitoring;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
-import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.monitoring.flags.FlagMetrics;
 import io.removaltracker.monitoring.flags.WantedListener;
 import io.removaltracker.monitoring.flags.WantedQueries;
 import io.removaltracker.monitoring.flags.WantedTopology;
@@ -54,36 +53,6 @@ class MonitoringConfiguration {
 	@Bean
 	HealthIndicator wantedHealthIndicator(StreamsRuntime wantedStreams) {
 		return new StreamsHealth(wantedStreams);
-	}
-
-	/** {@code wanted_flag_changes_total{change, reason}} and events seen twice. */
-	static final class FlagMetrics implements WantedListener {
-
-		private final MeterRegistry meters;
-
-		FlagMetrics(MeterRegistry meters) {
-			this.meters = meters;
-		}
-
-		@Override
-		public void changed(WantedFlagEvent change) {
-			boolean raised = change.getClearReason() == null;
-			Counter.builder("wanted.flag.changes")
-				.description("Wanted flags raised and cleared by this instance")
-				.tag("change", raised ? "raised" : "cleared")
-				.tag("reason", raised ? change.getReason().name() : change.getClearReason().name())
-				.register(this.meters)
-				.increment();
-		}
-
-		@Override
-		public void alreadySeen() {
-			Counter.builder("wanted.case.events.already.seen")
-				.description("Case events skipped because their sequence was applied before (replay, redelivery)")
-				.register(this.meters)
-				.increment();
-		}
-
 	}
 
 }

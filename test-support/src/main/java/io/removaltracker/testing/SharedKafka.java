@@ -1,11 +1,13 @@
 package io.removaltracker.testing;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real single-node KRaft broker per test JVM, started on first use and stopped when
@@ -36,6 +38,16 @@ public final class SharedKafka {
 	}
 
 	/** A topic name no other test uses, so tests never see each other's records. */
+	/**
+	 * Points a service under test at the shared broker and a registry, with a state
+	 * directory of its own: the settings every service takes (service-defaults).
+	 */
+	public static void serviceSettings(DynamicPropertyRegistry registry, String registryUrl, Path stateDir) {
+		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+		registry.add("spring.kafka.properties.schema.registry.url", () -> registryUrl);
+		registry.add("spring.kafka.streams.state-dir", stateDir::toString);
+	}
+
 	public static String uniqueTopic(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

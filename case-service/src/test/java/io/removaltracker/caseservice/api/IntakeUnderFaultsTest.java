@@ -53,11 +53,9 @@ class IntakeUnderFaultsTest {
 			nobodyListens = socket.getLocalPort();
 		}
 		String url = "http://127.0.0.1:" + nobodyListens;
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", () -> url);
+		SharedKafka.serviceSettings(registry, url, stateDir);
 		registry.add("spring.kafka.properties.schema.registry.request.timeout.ms", () -> "500");
 		registry.add("spring.kafka.properties.schema.registry.connect.timeout.ms", () -> "500");
-		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
 		registry.add("case-service.verdict-timeout", () -> "3s");
 	}
 

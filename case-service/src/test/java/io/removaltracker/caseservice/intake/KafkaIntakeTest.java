@@ -55,9 +55,7 @@ class KafkaIntakeTest {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", () -> REGISTRY);
-		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+		SharedKafka.serviceSettings(registry, REGISTRY, stateDir);
 	}
 
 	@BeforeEach

@@ -54,9 +54,7 @@ class MonitoringHttpTest {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", () -> SharedKafka.REGISTRY_URL);
-		registry.add("spring.kafka.streams.state-dir", () -> stateDir.toString());
+		SharedKafka.serviceSettings(registry, SharedKafka.REGISTRY_URL, stateDir);
 	}
 
 	@BeforeEach
