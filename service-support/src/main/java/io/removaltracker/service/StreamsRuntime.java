@@ -99,7 +99,15 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 			withAddress.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.host() + ":" + address.port());
 		}
 		KafkaStreams created = new KafkaStreams(this.topology.get(), withAddress);
-		created.setStateListener((now, before) -> log.info("{} streams {} -> {}", this.name, before, now));
+		created.setStateListener((now, before) -> {
+			log.info("{} streams {} -> {}", this.name, before, now);
+			if (now == KafkaStreams.State.ERROR) {
+				// Streams in ERROR never run again in this process (a failed global
+				// thread ends here, whatever the policy): only a restart helps.
+				log.error("{} streams stopped for good; reporting the service broken so it is restarted", this.name);
+				broken();
+			}
+		});
 		created.setUncaughtExceptionHandler(this::threadFailed);
 		this.metrics = new KafkaStreamsMetrics(created);
 		this.metrics.bindTo(this.meters);
@@ -117,9 +125,7 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		if (response.giveUp()) {
 			log.error("{} stream thread failed {} times within {}; giving up so the platform restarts the service",
 					this.name, ThreadFailurePolicy.FAILURES_TO_GIVE_UP, ThreadFailurePolicy.FAILURE_WINDOW, failure);
-			if (this.events != null) {
-				AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
-			}
+			broken();
 			return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 		}
 		if (response.transientFailure()) {
@@ -132,6 +138,12 @@ public final class StreamsRuntime implements ApplicationListener<WebServerInitia
 		}
 		LockSupport.parkNanos(response.pause().toNanos());
 		return StreamThreadExceptionResponse.REPLACE_THREAD;
+	}
+
+	private void broken() {
+		if (this.events != null) {
+			AvailabilityChangeEvent.publish(this.events, this, LivenessState.BROKEN);
+		}
 	}
 
 	/** What the streams wait for (a registry, a broker), while they wait. */

@@ -134,8 +134,8 @@ public final class LatestFigures implements SmartLifecycle {
 	public void stop() {
 		this.ticker.shutdownNow();
 		try {
-			// Lets a tick under way finish handing out its snapshot,
-			// since the subscribers close once this returns.
+			// Lets a tick under way finish handing out its snapshot, since the
+			// subscribers close once this returns.
 			this.ticker.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
