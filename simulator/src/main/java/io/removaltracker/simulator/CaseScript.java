@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.CloseReason;
@@ -200,7 +201,7 @@ public final class CaseScript {
 
 	/** Where a removal goes: the nationality, or null when unknown or stateless. */
 	public String homeCountry() {
-		return ("UNKNOWN".equals(this.nationality) || "STATELESS".equals(this.nationality)) ? null : this.nationality;
+		return Nationality.isCountryCode(this.nationality) ? this.nationality : null;
 	}
 
 	public Custody custody() {
