@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import io.removaltracker.events.WantedSpells;
 import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
@@ -78,7 +79,7 @@ public final class NationalFigures {
 		Map<String, WantedFlagEvent> wantedNow = new HashMap<>();
 		this.wantedPeriods.forEach((caseId, periods) -> periods.values()
 			.stream()
-			.filter((period) -> period.clearedAt() == null)
+			.filter((period) -> WantedSpells.isOpen(period.raised().getWantedSince(), period.clearedAt()))
 			.reduce((first, second) -> second)
 			.ifPresent((period) -> wantedNow.put(caseId, period.raised())));
 		for (WantedFlagEvent raised : wantedNow.values()) {
