@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.CloseReason;
@@ -39,6 +40,14 @@ import io.removaltracker.events.intake.StayLifted;
  * the person is wanted under the rule of contract section 4, so generators can steer by
  * it. Event ids are derived from the case id and position, so replaying a script repeats
  * the same events and case-service applies none of them twice.
+ * <p>
+ * A deliberate copy of case-service's {@code CaseStateMachine} and monitoring-service's
+ * {@code WantedRule}: the simulator drives any running stack from outside and may not
+ * depend on a service. The copy is held to the real rules by those services' tests:
+ * case-service's {@code SimulatorHistoriesTest} (this script refuses exactly the steps
+ * the state machine refuses and agrees on the state after each; the random traffic and
+ * the reference scenario are accepted event by event) and monitoring-service's
+ * {@code SimulatorWantedBookkeepingTest} (wanted exactly when the wanted rule says).
  */
 public final class CaseScript {
 
@@ -200,7 +209,7 @@ public final class CaseScript {
 
 	/** Where a removal goes: the nationality, or null when unknown or stateless. */
 	public String homeCountry() {
-		return ("UNKNOWN".equals(this.nationality) || "STATELESS".equals(this.nationality)) ? null : this.nationality;
+		return Nationality.isCountryCode(this.nationality) ? this.nationality : null;
 	}
 
 	public Custody custody() {

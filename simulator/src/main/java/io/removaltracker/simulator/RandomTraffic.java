@@ -21,8 +21,9 @@ import io.removaltracker.events.intake.IntakeEvent;
  * Random case histories at any scale, generated one case at a time so 500,000 cases need
  * no more memory than one: each case opens between 2015 and the end date and walks the
  * contract's state machine with weights that look like the field (most hearings attended,
- * some missed, people found, released, removed). Every event is one case-service accepts.
- * The same seed and count give the same events with the same ids.
+ * some missed, people found, released, removed). Every event is one case-service accepts
+ * (checked by case-service's {@code SimulatorHistoriesTest}). The same seed and count
+ * give the same events with the same ids.
  */
 public final class RandomTraffic implements Iterator<List<IntakeEvent>> {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.removaltracker.events.WantedSpells;
 import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Custody;
@@ -54,8 +55,7 @@ class ReferenceScenarioTest {
 		long wanted = this.cases.stream()
 			.filter((script) -> script.wantedPeriods()
 				.stream()
-				.anyMatch((period) -> !period[0].isAfter(lastInstant)
-						&& (period[1] == null || period[1].isAfter(lastInstant))))
+				.anyMatch((period) -> WantedSpells.covers(period[0], period[1], lastInstant)))
 			.count();
 		assertThat(wanted).isEqualTo(469);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Custody;
@@ -40,8 +41,6 @@ public final class IntakeValidation {
 
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-	private static final Pattern ALPHA_3 = Pattern.compile("[A-Z]{3}");
 
 	/** The payload record each type carries. */
 	private static final Map<CaseEventType, Class<?>> PAYLOADS = Map.ofEntries(
@@ -87,8 +86,8 @@ public final class IntakeValidation {
 	private static void checkPayload(Object payload, FieldErrors errors) {
 		if (payload instanceof CaseOpened opened) {
 			notBlank(opened.getPersonId(), "personId", errors);
-			if (opened.getNationality() == null || !isNationality(opened.getNationality())) {
-				errors.add("nationality", "must be an ISO 3166-1 alpha-3 code (e.g. HTI), UNKNOWN or STATELESS");
+			if (!Nationality.isValid(opened.getNationality())) {
+				errors.add("nationality", "must be " + Nationality.EXPECTED);
 			}
 			conditionsOnlyInCommunity(opened.getConditions(), opened.getCustody() == Custody.IN_COMMUNITY,
 					"custody " + opened.getCustody(), errors);
@@ -108,7 +107,7 @@ public final class IntakeValidation {
 		}
 		else if (payload instanceof Removed removed) {
 			if (removed.getDestinationCountry() != null
-					&& !ALPHA_3.matcher(removed.getDestinationCountry()).matches()) {
+					&& !Nationality.isCountryCode(removed.getDestinationCountry())) {
 				errors.add("destinationCountry", "must be an ISO 3166-1 alpha-3 code such as JAM");
 			}
 		}
@@ -128,10 +127,6 @@ public final class IntakeValidation {
 		else if (value.length() > 64) {
 			errors.add(field, "must be at most 64 characters");
 		}
-	}
-
-	static boolean isNationality(String code) {
-		return ALPHA_3.matcher(code).matches() || "UNKNOWN".equals(code) || "STATELESS".equals(code);
 	}
 
 	private static String payloadName(Object payload) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.monitoring.flags.WantedList;
@@ -57,8 +58,7 @@ class WantedController {
 				"one of SERIOUS, CRIMINAL, NONE");
 		Region region = parse(params, "region", errors, (text) -> Enum.valueOf(Region.class, text),
 				"one of ATLANTIC, QUEBEC, NORTHERN_ONTARIO, GREATER_TORONTO, SOUTHERN_ONTARIO, PRAIRIE, PACIFIC");
-		String nationality = parse(params, "nationality", errors, WantedController::nationality,
-				"an ISO 3166-1 alpha-3 code (e.g. HTI), UNKNOWN or STATELESS");
+		String nationality = parse(params, "nationality", errors, WantedController::nationality, Nationality.EXPECTED);
 		Integer minYears = parse(params, "minYears", errors, (text) -> wholeNumber(text, 0, 200),
 				"a whole number of years from 0 to 200");
 		Boolean overdue = parse(params, "overdueReview", errors, WantedController::bool, "true or false");
@@ -105,7 +105,7 @@ class WantedController {
 	}
 
 	private static String nationality(String text) {
-		if (!text.matches("[A-Z]{3}") && !text.equals("UNKNOWN") && !text.equals("STATELESS")) {
+		if (!Nationality.isValid(text)) {
 			throw new IllegalArgumentException(text);
 		}
 		return text;

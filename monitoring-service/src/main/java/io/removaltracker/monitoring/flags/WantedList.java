@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.removaltracker.events.WantedSpells;
+import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.events.wanted.WantedFlagEvent;
-import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.rules.ReviewSchedule;
-import io.removaltracker.events.WantedYears;
 
 /**
  * The wanted list from each case's last flag change: the cases whose last change raised a
@@ -64,8 +64,11 @@ public final class WantedList {
 		return isWanted(lastChange) ? Optional.of(Entry.of(lastChange)) : Optional.empty();
 	}
 
+	/**
+	 * Wanted now: the case's last flag change left its spell open (raised, not cleared).
+	 */
 	public static boolean isWanted(WantedFlagEvent lastChange) {
-		return lastChange != null && lastChange.getType() == WantedFlagEventType.WANTED_FLAG_RAISED;
+		return lastChange != null && WantedSpells.isOpen(lastChange.getWantedSince(), lastChange.getClearedAt());
 	}
 
 	private static boolean matches(WantedFlagEvent flag, Query query, Instant now) {

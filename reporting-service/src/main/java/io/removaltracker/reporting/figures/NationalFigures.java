@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import io.removaltracker.events.WantedSpells;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
 import io.removaltracker.events.common.CaseEventType;
@@ -77,7 +78,7 @@ public final class NationalFigures {
 		Map<String, WantedFlagEvent> wantedNow = new HashMap<>();
 		this.wantedPeriods.forEach((caseId, periods) -> periods.values()
 			.stream()
-			.filter((period) -> period.clearedAt() == null)
+			.filter((period) -> WantedSpells.isOpen(period.raised().getWantedSince(), period.clearedAt()))
 			.reduce((first, second) -> second)
 			.ifPresent((period) -> wantedNow.put(caseId, period.raised())));
 		for (WantedFlagEvent raised : wantedNow.values()) {

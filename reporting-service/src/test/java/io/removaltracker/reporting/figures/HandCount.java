@@ -22,6 +22,14 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
  * the contract's words and sharing no code with {@link NationalFigures}: a case's state
  * is its last event's, and a case is wanted at an instant when its last flag change at or
  * before that instant is a raise.
+ * <p>
+ * A deliberate independent copy, as an oracle: it shares neither code nor shared
+ * definitions ({@code WantedYears}, {@code WantedSpells}) with the service, so a mistake
+ * in one shows as a difference in {@link NationalFiguresPropertyTest} instead of being
+ * made twice. It counts the whole history by brute force, the way the contract says it,
+ * where the service keeps running state. What checks it is that agreement: two counts
+ * written apart that agree figure by figure on thousands of histories are unlikely to
+ * share a mistake.
  */
 final class HandCount {
 

@@ -25,6 +25,12 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
  * Random valid case histories, as case-service and monitoring-service would write them:
  * each case walks the contract's state machine from 2015 on, and its flags follow the
  * wanted rule.
+ * <p>
+ * A deliberate copy of both rules, as a test generator: reporting-service may not depend
+ * on the services that own them, and it writes canonical events and flags directly, with
+ * only what the figures read (other payloads are placeholders).
+ * {@link RandomHistoriesTest} checks every history against the simulator's
+ * {@code CaseScript}, which the owning services' tests hold to the real rules.
  */
 public final class RandomHistories {
 
