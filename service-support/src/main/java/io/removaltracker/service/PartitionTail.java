@@ -233,6 +233,8 @@ public final class PartitionTail implements AutoCloseable {
 	public void close() {
 		this.running = false;
 		this.consumer.wakeup();
+		// Ends a pause while waiting for a dependency at once.
+		this.reader.interrupt();
 		if (this.reader.isAlive()) {
 			try {
 				this.reader.join(5_000);
