@@ -1,0 +1,150 @@
+package io.removaltracker.identity.credentials;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.removaltracker.identity.credentials.DevelopmentCredentials.Client;
+import io.removaltracker.identity.credentials.DevelopmentCredentials.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class DevelopmentCredentialsTest {
+
+	private static final String ISSUER = "http://127.0.0.1:8084";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void firstLoadWritesEveryClientAndPersonOfTheContractOwnerOnly() throws Exception {
+		Path file = this.dataDir.resolve("data").resolve("credentials.json");
+
+		DevelopmentCredentials credentials = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		assertThat(credentials.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.getPosixFilePermissions(file.getParent()))
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		JsonNode written = JSON.readTree(Files.readString(file));
+		assertThat(written.get("issuer").asString()).isEqualTo(ISSUER);
+		assertThat(written.get("tokenEndpoint").asString()).isEqualTo(ISSUER + "/oauth2/token");
+		assertThat(written.at("/clients/upstream/scope").asString()).isEqualTo("events:write");
+		assertThat(written.at("/clients/officer/scope").asString()).isEqualTo("cases:read wanted:read");
+		assertThat(written.at("/clients/dashboard/scope").asString()).isEqualTo("stats:read");
+		assertThat(written.at("/clients/metrics/scope").asString()).isEqualTo("metrics:read");
+		assertThat(written.at("/users/ops/username").asString()).isEqualTo("ops");
+		assertThat(written.at("/users/ops/scope").asString()).isEqualTo("stats:read wanted:read");
+		Set<String> secrets = new HashSet<>();
+		credentials.clients().values().forEach((client) -> secrets.add(client.clientSecret()));
+		secrets.add(credentials.user("ops").password());
+		assertThat(secrets).hasSize(5).allSatisfy((secret) -> assertThat(secret).matches("[A-Za-z0-9_-]{43}"));
+		assertThat(written.at("/clients/upstream/clientSecret").asString())
+			.isEqualTo(credentials.client("upstream").clientSecret());
+		try (Stream<Path> left = Files.list(file.getParent())) {
+			assertThat(left).as("no temporary file left behind").containsExactly(file);
+		}
+	}
+
+	@Test
+	void laterLoadsReuseTheFileUnchanged() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		DevelopmentCredentials first = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+		String written = Files.readString(file);
+
+		DevelopmentCredentials second = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		assertThat(second.outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(Files.readString(file)).isEqualTo(written);
+		assertThat(second.client("officer").clientSecret()).isEqualTo(first.client("officer").clientSecret());
+		assertThat(second.user("ops").password()).isEqualTo(first.user("ops").password());
+	}
+
+	@Test
+	void entriesOfOtherPartsAreKeptAndMissingClientsAdded() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		Files.writeString(file,
+				"""
+						{"clients": {"upstream": {"clientId": "upstream-7", "clientSecret": "s3cret-upstream", "scope": "events:write"}},
+						 "kafka": {"upstream": {"mechanism": "SCRAM-SHA-512", "username": "u", "password": "kafka-pw"}},
+						 "registry": {"admin": {"username": "admin", "password": "registry-pw"}}}
+						""");
+
+		DevelopmentCredentials credentials = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		assertThat(credentials.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(credentials.client("upstream"))
+			.isEqualTo(new Client("upstream-7", "s3cret-upstream", "events:write"));
+		assertThat(credentials.clients()).containsOnlyKeys("upstream", "officer", "dashboard", "metrics");
+		JsonNode written = JSON.readTree(Files.readString(file));
+		assertThat(written.at("/kafka/upstream/password").asString()).isEqualTo("kafka-pw");
+		assertThat(written.at("/registry/admin/password").asString()).isEqualTo("registry-pw");
+		assertThat(written.at("/clients/metrics/clientSecret").asString())
+			.isEqualTo(credentials.client("metrics").clientSecret());
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+	}
+
+	@Test
+	void aFileOthersCouldReadIsMadeOwnerOnly() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		DevelopmentCredentials.loadOrCreate(file, ISSUER);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+		DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+	}
+
+	@Test
+	void anotherIssuerIsWrittenWithItsTokenEndpointKeepingTheSecrets() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		DevelopmentCredentials first = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		DevelopmentCredentials moved = DevelopmentCredentials.loadOrCreate(file, "http://127.0.0.1:9999/");
+
+		assertThat(moved.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(moved.tokenEndpoint()).isEqualTo("http://127.0.0.1:9999/oauth2/token");
+		assertThat(moved.client("dashboard").clientSecret()).isEqualTo(first.client("dashboard").clientSecret());
+	}
+
+	@Test
+	void aFileThatIsNotJsonIsRefusedWithoutQuotingIt() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		Files.writeString(file, "{\"clients\": {\"upstream\": {\"clientSecret\": \"half-written-secret");
+
+		assertThatIllegalStateException().isThrownBy(() -> DevelopmentCredentials.loadOrCreate(file, ISSUER))
+			.withMessageContaining(file.toString())
+			.withMessageNotContaining("half-written-secret");
+	}
+
+	@Test
+	void anEntryWithoutItsSecretIsRefusedNamingTheField() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		Files.writeString(file, "{\"clients\": {\"officer\": {\"clientId\": \"officer\", \"scope\": \"cases:read\"}}}");
+
+		assertThatIllegalStateException().isThrownBy(() -> DevelopmentCredentials.loadOrCreate(file, ISSUER))
+			.withMessageContaining("clients.officer.clientSecret");
+	}
+
+	@Test
+	void printingTheCredentialsShowsNoSecret() {
+		DevelopmentCredentials credentials = DevelopmentCredentials.loadOrCreate(this.dataDir.resolve("c.json"),
+				ISSUER);
+
+		String printed = credentials + " " + credentials.clients() + " " + credentials.users();
+
+		credentials.clients().values().forEach((client) -> assertThat(printed).doesNotContain(client.clientSecret()));
+		assertThat(printed).doesNotContain(credentials.user("ops").password()).contains("upstream", "ops");
+	}
+
+}
