@@ -36,11 +36,11 @@ public record ServiceArchitecture(String name, String basePackage, String proces
 			"io.removaltracker.reporting", "feed", "figures");
 
 	/**
-	 * Every service's classes, the development schema registry's too: it runs beside the
-	 * services as one of them.
+	 * Every service's classes, the development schema registry's and identity provider's
+	 * too: they run beside the services as their own processes.
 	 */
 	private static final List<String> ALL_SERVICES = List.of(CASE_SERVICE.all(), MONITORING_SERVICE.all(),
-			REPORTING_SERVICE.all(), "io.removaltracker.registry..");
+			REPORTING_SERVICE.all(), "io.removaltracker.registry..", "io.removaltracker.identity..");
 
 	private static final String API_PACKAGE = "api";
 
