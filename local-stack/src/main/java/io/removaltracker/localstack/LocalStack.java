@@ -30,9 +30,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The README's run command: starts the whole system on this machine, as separate
- * processes, prints where to find it, and stops it in order on Ctrl-C. Exit codes: 0
- * after a clean stop, 1 when a part fails to start or stops on its own, 2 for a usage
- * error or a port already in use.
+ * processes, prints where to find it, and stops it in order on Ctrl-C. Once the stack is
+ * ready, a part that dies is reported and started again while the others run on
+ * ({@link Supervisor}). Exit codes: 0 after a clean stop, 1 when a part fails to start, 2
+ * for a usage error or a port already in use.
  */
 public final class LocalStack {
 
@@ -177,7 +178,8 @@ public final class LocalStack {
 			command.add("--reporting-service.as-of=" + this.options.asOf());
 		}
 		return new Part(part, command, logs().resolve(part + ".log"),
-				Part.answers200(this.options.url(part) + "/actuator/health/readiness"));
+				Part.answers200(this.options.url(part) + "/actuator/health/readiness"),
+				this.options.url(part) + "/actuator/health/liveness");
 	}
 
 	/** The java command of this JVM with options every part gets. */
@@ -301,19 +303,25 @@ public final class LocalStack {
 		}
 	}
 
-	/** Waits while everything runs; stops all when a part stops on its own. */
+	/**
+	 * Waits while everything runs, starting again any part that dies, until stopped.
+	 */
 	private int watch() throws InterruptedException {
+		Supervisor supervisor = new Supervisor(this::restart, new Supervisor.Console() {
+			@Override
+			public void say(String line) {
+				LocalStack.this.say(line);
+			}
+
+			@Override
+			public void print(String line) {
+				LocalStack.this.out.println(line);
+			}
+		}, this.options.startupTimeout());
+		snapshot().forEach(supervisor::watch);
 		long nextCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!this.stopping.get()) {
-			for (Part part : snapshot()) {
-				if (!part.isRunning() && !this.stopping.get()) {
-					this.out.println("local-stack: " + part.name() + " stopped on its own (exit code " + part.exitCode()
-							+ "). Last lines of " + part.log() + ":");
-					part.logTail(15).forEach((line) -> this.out.println("    " + line));
-					stopAll("Stopping the rest");
-					return 1;
-				}
-			}
+			supervisor.check();
 			if (this.simulationPublisher != null && System.nanoTime() > nextCount) {
 				say(String.format(Locale.ROOT, "Simulated traffic: %,d events sent so far",
 						this.simulationPublisher.tally().sentCount()));
@@ -324,10 +332,25 @@ public final class LocalStack {
 		return 0;
 	}
 
+	/** Starts a part that died again, unless the stack is stopping. */
+	private boolean restart(Part part) throws IOException {
+		synchronized (this.parts) {
+			if (this.stopping.get()) {
+				return false;
+			}
+			say("Starting " + part.name() + " again ...");
+			part.start();
+			return true;
+		}
+	}
+
 	/** Stops the traffic, then every part, the last started first. Safe to call twice. */
 	void stopAll(String why) {
-		if (!this.stopping.compareAndSet(false, true)) {
-			return;
+		// Under the lock a restart takes, so no part is started again once this begins.
+		synchronized (this.parts) {
+			if (!this.stopping.compareAndSet(false, true)) {
+				return;
+			}
 		}
 		List<Part> started = snapshot();
 		if (started.isEmpty() && this.simulation == null) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -130,16 +131,61 @@ public final class StackProcess implements AutoCloseable {
 	 */
 	public Map<String, Long> peakResidentKib() {
 		Map<String, Long> peaks = new java.util.TreeMap<>();
-		this.process.toHandle().descendants().forEach((child) -> {
-			String line = child.info().commandLine().orElse("");
-			String part = line.contains("kafka.Kafka") ? "kafka"
-					: line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
-			if (part.equals(line)) {
-				return;
-			}
-			Part.peakResidentKib(child.pid()).ifPresent((kib) -> peaks.put(part, kib));
-		});
+		this.process.toHandle()
+			.descendants()
+			.forEach((child) -> partName(child)
+				.ifPresent((part) -> Part.peakResidentKib(child.pid()).ifPresent((kib) -> peaks.put(part, kib))));
 		return peaks;
+	}
+
+	/**
+	 * The process of a part now running: {@code kafka}, {@code dev-schema-registry},
+	 * {@code case-service}, {@code monitoring-service} or {@code reporting-service}.
+	 */
+	public Optional<ProcessHandle> part(String name) {
+		return this.process.toHandle()
+			.descendants()
+			.filter((child) -> child.isAlive() && partName(child).filter(name::equals).isPresent())
+			.findFirst();
+	}
+
+	/** Which part a process of the stack is, by the jar or main class it runs. */
+	private static Optional<String> partName(ProcessHandle process) {
+		String line = process.info().commandLine().orElse("");
+		if (line.contains(" kafka.Kafka ")) {
+			return Optional.of("kafka");
+		}
+		String part = line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
+		return part.equals(line) ? Optional.empty() : Optional.of(part);
+	}
+
+	/**
+	 * Waits until the launcher has printed a line containing {@code text} at least
+	 * {@code times} times.
+	 */
+	public void awaitOutput(String text, int times, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (occurrences(text) < times) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("the stack exited with " + this.process.exitValue() + ":\n" + output());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"'" + text + "' not printed " + times + " times within " + timeout + ":\n" + output());
+			}
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+	}
+
+	/** How many lines of the launcher's output contain {@code text}. */
+	public long occurrences(String text) {
+		synchronized (this.output) {
+			return this.output.stream().filter((line) -> line.contains(text)).count();
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	public String url(String portOption) {
