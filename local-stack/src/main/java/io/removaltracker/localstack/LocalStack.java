@@ -100,8 +100,10 @@ public final class LocalStack {
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
 				return 1;
 			}
-			List<Part> services = List.of(service(StackOptions.CASE), service(StackOptions.MONITORING),
-					service(StackOptions.REPORTING));
+			List<Part> services = new ArrayList<>();
+			this.options.caseInstances().forEach((instance) -> services.add(service(instance)));
+			services.add(service(StackOptions.MONITORING));
+			services.add(service(StackOptions.REPORTING));
 			for (Part service : services) {
 				start(service, null);
 			}
@@ -168,7 +170,9 @@ public final class LocalStack {
 		// bounded by BoundedRocksDbMemory); reporting-service keeps every case's figures
 		// in the heap.
 		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
-		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
+		// Every case-service instance runs the same jar; each keeps its own stores.
+		String jar = part.equals(StackOptions.CASE_2) ? StackOptions.CASE : part;
+		command.addAll(List.of("-jar", jar(jar).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY)));
 		if (!part.equals(StackOptions.REPORTING)) {

@@ -26,6 +26,11 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 
 	static final String CASE = "case-service";
 
+	/**
+	 * A second case-service instance, sharing the work of the first (--case-instances 2).
+	 */
+	static final String CASE_2 = "case-service-2";
+
 	static final String MONITORING = "monitoring-service";
 
 	static final String REPORTING = "reporting-service";
@@ -46,18 +51,21 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			  --kafka-port N          (default 9092)        --controller-port N     (default 9093)
 			  --registry-port N       (default 8081)        --case-port N           (default 8080)
 			  --monitoring-port N     (default 8082)        --reporting-port N      (default 8083)
+			  --case-instances N      1 or 2 case-service instances sharing the work (default 1); the second
+			                          listens on --case-port-2 N (default 8090)
 			  --services-dir DIR      the parts' jars (default: services/ next to local-stack.jar)
 			  --startup-timeout SEC   how long each part may take to become ready (default 180)
 			""".formatted(ReferenceScenario.AS_OF);
 
 	private static final Map<String, String> PORT_OPTIONS = Map.of(BROKER, "kafka-port", CONTROLLER, "controller-port",
-			REGISTRY, "registry-port", CASE, "case-port", MONITORING, "monitoring-port", REPORTING, "reporting-port");
+			REGISTRY, "registry-port", CASE, "case-port", CASE_2, "case-port-2", MONITORING, "monitoring-port",
+			REPORTING, "reporting-port");
 
 	static StackOptions parse(String[] args, Path defaultServicesDir) {
 		Options options = new Options(args, Set.of("simulate", "help"),
 				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
-						"registry-port", "case-port", "monitoring-port", "reporting-port", "services-dir",
-						"startup-timeout"));
+						"registry-port", "case-port", "case-port-2", "case-instances", "monitoring-port",
+						"reporting-port", "services-dir", "startup-timeout"));
 		if (!options.words().isEmpty()) {
 			throw new IllegalArgumentException("unexpected argument '" + options.words().get(0) + "'");
 		}
@@ -66,6 +74,9 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 		ports.put(CONTROLLER, port(options, CONTROLLER, 9093));
 		ports.put(REGISTRY, port(options, REGISTRY, 8081));
 		ports.put(CASE, port(options, CASE, 8080));
+		if (options.number("case-instances", 1, 1, 2) == 2) {
+			ports.put(CASE_2, port(options, CASE_2, 8090));
+		}
 		ports.put(MONITORING, port(options, MONITORING, 8082));
 		ports.put(REPORTING, port(options, REPORTING, 8083));
 		if (ports.values().stream().distinct().count() < ports.size()) {
@@ -84,6 +95,11 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 				ports, options.flag("simulate"), (int) options.number("simulate-rate", 50, 1, 1_000_000),
 				scenario != null, asOf, Duration.ofSeconds(options.number("startup-timeout", 180, 5, 3600)),
 				options.flag("help"));
+	}
+
+	/** The case-service instances to start: their part names. */
+	java.util.List<String> caseInstances() {
+		return this.ports.containsKey(CASE_2) ? java.util.List.of(CASE, CASE_2) : java.util.List.of(CASE);
 	}
 
 	int port(String part) {

@@ -46,7 +46,7 @@ public final class StackProcess implements AutoCloseable {
 		List<ServerSocket> held = new ArrayList<>();
 		try {
 			// All held open together, so no port is handed out twice.
-			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port",
+			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port", "case-port-2",
 					"monitoring-port", "reporting-port")) {
 				ServerSocket socket = new ServerSocket(0);
 				held.add(socket);
@@ -140,7 +140,8 @@ public final class StackProcess implements AutoCloseable {
 
 	/**
 	 * The process of a part now running: {@code kafka}, {@code dev-schema-registry},
-	 * {@code case-service}, {@code monitoring-service} or {@code reporting-service}.
+	 * {@code case-service} (and {@code case-service-2} with {@code --case-instances 2}),
+	 * {@code monitoring-service} or {@code reporting-service}.
 	 */
 	public Optional<ProcessHandle> part(String name) {
 		return this.process.toHandle()
@@ -149,14 +150,21 @@ public final class StackProcess implements AutoCloseable {
 			.findFirst();
 	}
 
-	/** Which part a process of the stack is, by the jar or main class it runs. */
-	private static Optional<String> partName(ProcessHandle process) {
+	/**
+	 * Which part a process of the stack is, by the jar or main class it runs and its
+	 * port.
+	 */
+	private Optional<String> partName(ProcessHandle process) {
 		String line = process.info().commandLine().orElse("");
 		if (line.contains(" kafka.Kafka ")) {
 			return Optional.of("kafka");
 		}
 		String part = line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
-		return part.equals(line) ? Optional.empty() : Optional.of(part);
+		if (part.equals(line)) {
+			return Optional.empty();
+		}
+		Integer second = this.ports.get("case-port-2");
+		return Optional.of((second != null && line.contains("--server.port=" + second + " ")) ? part + "-2" : part);
 	}
 
 	/**

@@ -76,6 +76,11 @@ public final class ChaosSuite implements AutoCloseable {
 		SERVICES_KILLED_FIVE_TIMES("services-killed-5x", "Each service killed 5 times during load",
 				"`kill -9` on case-service 5 times, then monitoring-service 5 times, then reporting-service 5 times,"
 						+ " each time as soon as the launcher reported it ready again"),
+		CASE_INSTANCE_KILLED_IN_REBALANCE("case-instance-killed-in-rebalance",
+				"Two case-service instances, one killed during a rebalance",
+				"a stack of its own with two case-service instances sharing the intake, HTTP load spread over both;"
+						+ " `kill -9` on the first, then `kill -9` on the second as soon as its readiness says its"
+						+ " partitions are moving"),
 		POISON_CANONICAL_EVENT("poison-canonical-event", "Poison canonical event on case-events",
 				"a valid Avro frame written to `case-events` by the admin, bypassing case-service: a"
 						+ " `HEARING_MISSED` whose payload is a `CaseClosed`, which no consumer can apply; load goes on");
@@ -95,6 +100,11 @@ public final class ChaosSuite implements AutoCloseable {
 			this.fromThaw = id.startsWith("registry-frozen");
 		}
 
+		/** Whether the scenario needs a stack with two case-service instances. */
+		boolean twoCaseInstances() {
+			return this == CASE_INSTANCE_KILLED_IN_REBALANCE;
+		}
+
 		static Scenario byId(String id) {
 			return Arrays.stream(values())
 				.filter((scenario) -> scenario.id.equals(id))
@@ -111,7 +121,7 @@ public final class ChaosSuite implements AutoCloseable {
 	 */
 	public static final List<Scenario> FULL = List.of(Scenario.REGISTRY_FROZEN, Scenario.REGISTRY_KILLED,
 			Scenario.REGISTRY_FROZEN_COLD_RESTARTS, Scenario.BROKER_KILLED, Scenario.SERVICES_KILLED_FIVE_TIMES,
-			Scenario.POISON_CANONICAL_EVENT);
+			Scenario.POISON_CANONICAL_EVENT, Scenario.CASE_INSTANCE_KILLED_IN_REBALANCE);
 
 	/** The subset the build runs. */
 	public static final List<Scenario> QUICK = List.of(Scenario.REGISTRY_FROZEN, Scenario.BROKER_KILLED,
@@ -122,6 +132,8 @@ public final class ChaosSuite implements AutoCloseable {
 	static final String REGISTRY = "dev-schema-registry";
 
 	static final List<String> SERVICES = List.of("case-service", "monitoring-service", "reporting-service");
+
+	static final String SECOND_CASE_SERVICE = "case-service-2";
 
 	private static final Duration FREEZE = Duration.ofSeconds(30);
 
@@ -155,7 +167,13 @@ public final class ChaosSuite implements AutoCloseable {
 
 	private int probes;
 
-	private ChaosSuite(StackProcess stack, Path dataDir, Instant asOf, double rate, PrintStream out) {
+	/** Every service process of this stack, the second case-service instance included. */
+	private final List<String> services;
+
+	private ChaosSuite(StackProcess stack, Path dataDir, Instant asOf, double rate, PrintStream out,
+			boolean twoCaseInstances) {
+		this.services = twoCaseInstances
+				? List.of("case-service", SECOND_CASE_SERVICE, "monitoring-service", "reporting-service") : SERVICES;
 		this.stack = stack;
 		this.dataDir = dataDir;
 		this.asOf = asOf;
@@ -168,12 +186,14 @@ public final class ChaosSuite implements AutoCloseable {
 	 * Starts the packaged launcher on free ports in an empty data directory, with the
 	 * figures counted for a fixed instant so they can be compared with the oracle.
 	 * @param rate events a second of the load
+	 * @param twoCaseInstances whether to run two case-service instances
 	 */
-	public static ChaosSuite start(Path launcherJar, Path dataDir, double rate, PrintStream out)
-			throws InterruptedException {
+	public static ChaosSuite start(Path launcherJar, Path dataDir, double rate, PrintStream out,
+			boolean twoCaseInstances) throws InterruptedException {
 		Instant asOf = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		StackProcess stack = StackProcess.start(launcherJar, StackProcess.freshDataDir(dataDir),
-				StackProcess.freePorts(), Map.of(), "--as-of", asOf.toString());
+				StackProcess.freePorts(), Map.of(), "--as-of", asOf.toString(), "--case-instances",
+				twoCaseInstances ? "2" : "1");
 		try {
 			stack.awaitReady();
 		}
@@ -181,7 +201,7 @@ public final class ChaosSuite implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
-		return new ChaosSuite(stack, dataDir, asOf, rate, out);
+		return new ChaosSuite(stack, dataDir, asOf, rate, out, twoCaseInstances);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -210,9 +230,19 @@ public final class ChaosSuite implements AutoCloseable {
 			}
 		}
 		long start = System.nanoTime();
-		List<Outcome> outcomes;
-		try (ChaosSuite suite = start(launcherJar(), dataDir.toAbsolutePath(), rate, System.out)) {
-			outcomes = suite.run(scenarios);
+		List<Outcome> outcomes = new ArrayList<>();
+		List<Scenario> oneInstance = scenarios.stream().filter((scenario) -> !scenario.twoCaseInstances()).toList();
+		List<Scenario> twoInstances = scenarios.stream().filter(Scenario::twoCaseInstances).toList();
+		if (!oneInstance.isEmpty()) {
+			try (ChaosSuite suite = start(launcherJar(), dataDir.toAbsolutePath(), rate, System.out, false)) {
+				outcomes.addAll(suite.run(oneInstance));
+			}
+		}
+		if (!twoInstances.isEmpty()) {
+			Path second = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-two");
+			try (ChaosSuite suite = start(launcherJar(), second, rate, System.out, true)) {
+				outcomes.addAll(suite.run(twoInstances));
+			}
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		ReliabilityReport.write(outcomes, report, json, rate, took);
@@ -241,7 +271,11 @@ public final class ChaosSuite implements AutoCloseable {
 		long restartsBefore = this.stack.occurrences("stopped on its own");
 		double recovered;
 		double settled = -1;
-		try (Load load = new Load(seed, this.asOf, this.rate, url("case-port"), this.stack.bootstrapServers(),
+		List<String> caseServices = this.services.stream()
+			.filter((service) -> service.startsWith("case-service"))
+			.map((service) -> url(port(service)))
+			.toList();
+		try (Load load = new Load(seed, this.asOf, this.rate, caseServices, this.stack.bootstrapServers(),
 				url("registry-port"), acks, both(mine))) {
 			load.start();
 			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
@@ -351,11 +385,44 @@ public final class ChaosSuite implements AutoCloseable {
 					killAndAwait(List.of(service), 5);
 				}
 			}
+			case CASE_INSTANCE_KILLED_IN_REBALANCE -> {
+				long first = this.stack.occurrences("case-service ready again");
+				long second = this.stack.occurrences(SECOND_CASE_SERVICE + " ready again");
+				kill("case-service");
+				notes.add(killInRebalance(SECOND_CASE_SERVICE));
+				this.stack.awaitOutput("case-service ready again", (int) first + 1, RECOVERY_LIMIT);
+				this.stack.awaitOutput(SECOND_CASE_SERVICE + " ready again", (int) second + 1, RECOVERY_LIMIT);
+			}
 			case POISON_CANONICAL_EVENT -> {
 				writePoison(seed);
 				watchReadiness(Duration.ofSeconds(30), notes, "monitoring-service", "reporting-service");
 			}
 		}
+	}
+
+	/**
+	 * Kills the service as soon as its readiness says its partitions are moving (or after
+	 * 90 s without that), and says which.
+	 */
+	private String killInRebalance(String service) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		Answer answer = new Answer(-1, "");
+		while (System.nanoTime() < deadline) {
+			answer = get(url(port(service)) + "/actuator/health/readiness");
+			if (answer.status() == 503) {
+				break;
+			}
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
+		kill(service);
+		return (answer.status() == 503)
+				? service + " killed while its readiness said DOWN: " + answer.body().replaceAll("\\s+", " ")
+				: "no rebalance seen on " + service + " within 90 s; it was killed anyway";
+	}
+
+	/** The launcher's port option of a service. */
+	private static String port(String service) {
+		return service.equals(SECOND_CASE_SERVICE) ? "case-port-2" : service.replace("-service", "") + "-port";
 	}
 
 	/**
@@ -467,8 +534,7 @@ public final class ChaosSuite implements AutoCloseable {
 		List<String> seen = new ArrayList<>();
 		while (System.nanoTime() < end) {
 			for (String service : services) {
-				String port = service.replace("-service", "") + "-port";
-				Answer answer = get(url(port) + "/actuator/health/readiness");
+				Answer answer = get(url(port(service)) + "/actuator/health/readiness");
 				String what = service + " readiness "
 						+ ((answer.status() == 200) ? "UP" : (answer.status() < 0) ? "no answer" : "DOWN");
 				if (answer.body().contains("waitingFor")) {
@@ -490,9 +556,9 @@ public final class ChaosSuite implements AutoCloseable {
 	 */
 	private double awaitRecovery(Acks acks, HandCount mine, long faultEnd) throws InterruptedException {
 		long deadline = faultEnd + RECOVERY_LIMIT.toNanos();
-		BooleanSupplier allReady = () -> SERVICES.stream()
-			.allMatch((service) -> get(url(service.replace("-service", "") + "-port") + "/actuator/health/readiness")
-				.status() == 200) && get(url("registry-port") + "/actuator/health").status() == 200;
+		BooleanSupplier allReady = () -> this.services.stream()
+			.allMatch((service) -> get(url(port(service)) + "/actuator/health/readiness").status() == 200)
+				&& get(url("registry-port") + "/actuator/health").status() == 200;
 		while (!allReady.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				return -1;
@@ -550,7 +616,7 @@ public final class ChaosSuite implements AutoCloseable {
 	 */
 	private long undecodableLogged() {
 		long count = 0;
-		for (String service : SERVICES) {
+		for (String service : this.services) {
 			Path file = this.dataDir.resolve("logs").resolve(service + ".log");
 			try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
 				count += lines

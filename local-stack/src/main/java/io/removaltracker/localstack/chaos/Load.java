@@ -27,8 +27,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Upstream traffic for one scenario: random case histories from the simulator's
- * generator, every other case over {@code POST /api/v1/events} and the others over the
- * Kafka intake topic, at a steady rate until stopped. Every event is followed to its last
+ * generator, every other case over {@code POST /api/v1/events} (spread over the
+ * case-service instances, each case always to the same one) and the others over the Kafka
+ * intake topic, at a steady rate until stopped. Every event is followed to its last
  * answer ({@link Acks}), and every case sent is counted by the oracle ({@link HandCount})
  * before its first event leaves. Over HTTP a 503, a 5xx or a broken connection is retried
  * with the same eventId, as the contract makes safe, for up to {@link #GIVE_UP_AFTER}.
@@ -44,7 +45,7 @@ final class Load implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final URI endpoint;
+	private final List<URI> endpoints;
 
 	private final KafkaProducer<String, IntakeEvent> kafka;
 
@@ -71,11 +72,11 @@ final class Load implements AutoCloseable {
 	 * cases are its own
 	 * @param end no event happens at or after this instant
 	 */
-	Load(long seed, Instant end, double eventsPerSecond, String caseServiceUrl, String bootstrapServers,
+	Load(long seed, Instant end, double eventsPerSecond, List<String> caseServiceUrls, String bootstrapServers,
 			String registryUrl, Acks acks, Consumer<IntakeEvent> oracle) {
 		this.traffic = new RandomTraffic(seed, Integer.MAX_VALUE, end);
 		this.eventsPerSecond = eventsPerSecond;
-		this.endpoint = URI.create(caseServiceUrl + "/api/v1/events");
+		this.endpoints = caseServiceUrls.stream().map((url) -> URI.create(url + "/api/v1/events")).toList();
 		this.acks = acks;
 		this.oracle = oracle;
 		this.kafka = intakeProducer(bootstrapServers, registryUrl, "chaos-load-" + seed);
@@ -101,7 +102,8 @@ final class Load implements AutoCloseable {
 		for (int i = 0; i < HTTP_CLIENTS; i++) {
 			BlockingQueue<IntakeEvent> queue = new ArrayBlockingQueue<>(256);
 			this.queues.add(queue);
-			this.threads.add(daemon("chaos-http-" + i, () -> work(queue)));
+			URI endpoint = this.endpoints.get(i % this.endpoints.size());
+			this.threads.add(daemon("chaos-http-" + i, () -> work(queue, endpoint)));
 		}
 		this.threads.add(daemon("chaos-load", this::generate));
 	}
@@ -190,12 +192,12 @@ final class Load implements AutoCloseable {
 		}
 	}
 
-	private void work(BlockingQueue<IntakeEvent> queue) {
+	private void work(BlockingQueue<IntakeEvent> queue, URI endpoint) {
 		while (!this.closed) {
 			try {
 				IntakeEvent event = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (event != null) {
-					post(event);
+					post(event, endpoint);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -205,8 +207,8 @@ final class Load implements AutoCloseable {
 	}
 
 	/** One event over HTTP, retried with the same eventId until a final answer. */
-	private void post(IntakeEvent event) throws InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+	private void post(IntakeEvent event, URI endpoint) throws InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(endpoint)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(IntakeEventJson.write(event)))

@@ -8,17 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes the suite's results: the table of {@code RELIABILITY.md} between its markers
- * (the prose around it is kept), and the same rows as JSON for machines.
+ * (the prose around it is kept), and the same rows as JSON for machines. A run of some
+ * scenarios keeps the earlier rows of the others, each with the time it was measured.
  */
 final class ReliabilityReport {
 
@@ -26,12 +28,30 @@ final class ReliabilityReport {
 
 	static final String END = "<!-- chaos:results:end -->";
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private ReliabilityReport() {
 	}
 
-	static void write(List<Outcome> outcomes, Path markdown, Path json, double rate, Duration took) throws IOException {
+	static void write(List<Outcome> fresh, Path markdown, Path json, double rate, Duration took) throws IOException {
 		String when = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-		String table = table(outcomes, rate, took, when);
+		Map<String, String> measuredAt = new LinkedHashMap<>();
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Outcome outcome : fresh) {
+			measuredAt.put(outcome.id(), when);
+			outcomes.add(outcome);
+		}
+		if (Files.exists(json)) {
+			for (JsonNode row : JSON.readTree(json.toFile()).path("scenarios")) {
+				String id = row.path("scenario").asText();
+				if (!measuredAt.containsKey(id)) {
+					measuredAt.put(id, row.path("measuredAt").asText());
+					outcomes.add(fromJson(row));
+				}
+			}
+		}
+		outcomes.sort(Comparator.comparingInt(ReliabilityReport::order));
+
 		String text = Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8)
 				: "# Reliability\n\n" + BEGIN + "\n" + END + "\n";
 		int begin = text.indexOf(BEGIN);
@@ -41,17 +61,17 @@ final class ReliabilityReport {
 			begin = text.indexOf(BEGIN);
 			end = text.indexOf(END);
 		}
-		text = text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end);
+		text = text.substring(0, begin + BEGIN.length()) + "\n" + table(outcomes, measuredAt, rate, took)
+				+ text.substring(end);
 		Files.writeString(markdown, text, StandardCharsets.UTF_8);
 
 		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("measuredAt", when);
 		document.put("eventsPerSecond", rate);
-		document.put("tookSeconds", took.toSeconds());
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Outcome outcome : outcomes) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("scenario", outcome.id());
+			row.put("measuredAt", measuredAt.get(outcome.id()));
 			row.put("title", outcome.title());
 			row.put("fault", outcome.fault());
 			row.put("passed", outcome.passed());
@@ -78,22 +98,51 @@ final class ReliabilityReport {
 		}
 		document.put("scenarios", rows);
 		Files.createDirectories(json.toAbsolutePath().getParent());
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
+		JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), document);
 	}
 
-	private static String table(List<Outcome> outcomes, double rate, Duration took, String when) {
+	/** The row of an earlier run, read back. */
+	private static Outcome fromJson(JsonNode row) {
+		List<String> differences = new ArrayList<>();
+		row.path("figureDifferences").forEach((node) -> differences.add(node.asText()));
+		List<String> notes = new ArrayList<>();
+		row.path("notes").forEach((node) -> notes.add(node.asText()));
+		return new Outcome(row.path("scenario").asText(), row.path("title").asText(), row.path("fault").asText(),
+				row.path("eventsSent").asLong(), row.path("http2xx").asLong(), row.path("kafkaAcknowledged").asLong(),
+				row.path("notAcknowledged").asLong(), row.path("onCaseEvents").asLong(), row.path("lost").asLong(),
+				row.path("doubled").asLong(), row.path("sequenceGaps").asLong(), differences,
+				row.path("wantedExpected").asLong(), row.path("wantedShown").asLong(),
+				row.path("rejectedOnIntake").asLong(), row.path("undecodableSkipped").asLong(),
+				row.path("http503").asLong(), row.path("http5xxOtherThan503").asLong(),
+				row.path("recoverySeconds").asDouble(), row.path("settleSeconds").asDouble(), notes);
+	}
+
+	/** The order of the full run; scenarios no longer known last. */
+	private static int order(Outcome outcome) {
+		for (int i = 0; i < ChaosSuite.FULL.size(); i++) {
+			if (ChaosSuite.FULL.get(i).id.equals(outcome.id())) {
+				return i;
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	private static String table(List<Outcome> outcomes, Map<String, String> measuredAt, double rate, Duration took) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT,
-				"Measured %s by `./chaos` on this machine (2 cores), load %.0f events/s, %d min in all.%n%n", when,
+				"Measured by `./chaos` on this machine (2 cores, shared with other work), load %.0f events/s; the last"
+						+ " run took %d min. Each row says when it was measured.%n%n",
 				rate, took.toMinutes()));
-		text.append("| scenario | result | sent | 2xx (HTTP) | acked (Kafka) | not acked | on `case-events` | lost "
-				+ "| doubled | gaps | figures = oracle | wanted (oracle/shown) | rejected | undecodable skipped "
-				+ "| 503 | other 5xx | recovered | settled |\n");
-		text.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|--:|--:|--:|--:|--:|\n");
+		text.append("| scenario | measured | result | sent | 2xx (HTTP) | acked (Kafka) | not acked "
+				+ "| on `case-events` | lost | doubled | gaps | figures = oracle | wanted (oracle/shown) | rejected "
+				+ "| undecodable skipped | 503 | other 5xx | recovered | settled |\n");
+		text.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|--:|--:|--:|--:|--:|\n");
 		for (Outcome o : outcomes) {
 			text.append(String.format(Locale.ROOT,
-					"| `%s` | %s | %,d | %,d | %,d | %d | %,d | **%d** | **%d** | **%d** | %s | %d / %d | %d | %d | %d | %d | %s | %s |%n",
-					o.id(), o.passed() ? "pass" : "**FAIL**", o.sent(), o.answers2xx(), o.kafkaAcknowledged(),
+					"| `%s` | %s | %s | %,d | %,d | %,d | %d | %,d | **%d** | **%d** | **%d** | %s | %d / %d | %d | %d "
+							+ "| %d | %d | %s | %s |%n",
+					o.id(), measuredAt.get(o.id()).replace('T', ' ').replace("Z", " UTC"),
+					o.passed() ? "pass" : "**FAIL**", o.sent(), o.answers2xx(), o.kafkaAcknowledged(),
 					o.notAcknowledged(), o.onCaseEvents(), o.lost(), o.doubled(), o.gaps(),
 					o.figuresEqual() ? "yes" : "**no** (" + o.figureDifferences().size() + ")", o.wantedExpected(),
 					o.wantedShown(), o.rejected(), o.undecodableSkipped(), o.http503(), o.http5xxOther(),
