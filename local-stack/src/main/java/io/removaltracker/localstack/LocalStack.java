@@ -92,9 +92,19 @@ public final class LocalStack {
 			}
 			Files.createDirectories(this.options.dataDir());
 			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
-			Broker broker = new Broker(this.options, logs());
-			if (!startAndAwait(broker.part(), "on " + this.options.bootstrapServers(), broker::format)) {
-				return 1;
+			// The nodes of a cluster elect a controller together: all start before any is
+			// awaited.
+			List<Part> brokers = new ArrayList<>();
+			for (String name : this.options.brokers()) {
+				Broker broker = new Broker(this.options, logs(), name);
+				Part part = broker.part();
+				start(part, broker::format);
+				brokers.add(part);
+			}
+			for (Part broker : brokers) {
+				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()))) {
+					return 1;
+				}
 			}
 			createTopics();
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
@@ -159,7 +169,8 @@ public final class LocalStack {
 		List<String> command = java("-Xmx192m");
 		command.addAll(List.of("-jar", jar("dev-schema-registry").toString(),
 				"--server.port=" + this.options.port(StackOptions.REGISTRY),
-				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers()));
+				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
+				"--registry.replication-factor=" + this.options.brokers().size()));
 		return new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
 				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
 	}

@@ -32,9 +32,12 @@ public final class StackProcess implements AutoCloseable {
 
 	private final Thread reader;
 
-	private StackProcess(Process process, Map<String, Integer> ports) {
+	private final boolean cluster;
+
+	private StackProcess(Process process, Map<String, Integer> ports, boolean cluster) {
 		this.process = process;
 		this.ports = ports;
+		this.cluster = cluster;
 		this.reader = new Thread(this::readOutput, "local-stack-output");
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -47,7 +50,8 @@ public final class StackProcess implements AutoCloseable {
 		try {
 			// All held open together, so no port is handed out twice.
 			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port", "case-port-2",
-					"monitoring-port", "reporting-port")) {
+					"monitoring-port", "reporting-port", "kafka-port-2", "kafka-port-3", "controller-port-2",
+					"controller-port-3")) {
 				ServerSocket socket = new ServerSocket(0);
 				held.add(socket);
 				ports.put(option, socket.getLocalPort());
@@ -103,7 +107,8 @@ public final class StackProcess implements AutoCloseable {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().putAll(env);
-			return new StackProcess(builder.start(), ports);
+			String options = String.join(" ", extra);
+			return new StackProcess(builder.start(), ports, options.contains("--brokers 3"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -139,7 +144,8 @@ public final class StackProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The process of a part now running: {@code kafka}, {@code dev-schema-registry},
+	 * The process of a part now running: {@code kafka} (or {@code kafka-1} to
+	 * {@code kafka-3} with {@code --brokers 3}), {@code dev-schema-registry},
 	 * {@code case-service} (and {@code case-service-2} with {@code --case-instances 2}),
 	 * {@code monitoring-service} or {@code reporting-service}.
 	 */
@@ -157,7 +163,9 @@ public final class StackProcess implements AutoCloseable {
 	private Optional<String> partName(ProcessHandle process) {
 		String line = process.info().commandLine().orElse("");
 		if (line.contains(" kafka.Kafka ")) {
-			return Optional.of("kafka");
+			// kafka alone, kafka-1 to kafka-3 in a cluster: the folder of its
+			// configuration.
+			return Optional.of(line.replaceAll(".* kafka\\.Kafka .*/(kafka(-\\d)?)/server\\.properties.*", "$1"));
 		}
 		String part = line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
 		if (part.equals(line)) {
@@ -201,6 +209,10 @@ public final class StackProcess implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
+		if (this.cluster) {
+			return "127.0.0.1:" + this.ports.get("kafka-port") + ",127.0.0.1:" + this.ports.get("kafka-port-2")
+					+ ",127.0.0.1:" + this.ports.get("kafka-port-3");
+		}
 		return "127.0.0.1:" + this.ports.get("kafka-port");
 	}
 

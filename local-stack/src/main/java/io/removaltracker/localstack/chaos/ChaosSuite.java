@@ -81,6 +81,10 @@ public final class ChaosSuite implements AutoCloseable {
 				"a stack of its own with two case-service instances sharing the intake, HTTP load spread over both;"
 						+ " `kill -9` on the first, then `kill -9` on the second as soon as its readiness says its"
 						+ " partitions are moving"),
+		THREE_BROKERS("three-broker-cluster", "3-broker cluster: one broker killed mid-load, then a rolling restart",
+				"a stack of its own on three brokers (replication 3, `min.insync.replicas` 2): `kill -9` on one"
+						+ " broker under load; once it is back, each broker in turn stopped with SIGTERM and started"
+						+ " again by the launcher"),
 		POISON_CANONICAL_EVENT("poison-canonical-event", "Poison canonical event on case-events",
 				"a valid Avro frame written to `case-events` by the admin, bypassing case-service: a"
 						+ " `HEARING_MISSED` whose payload is a `CaseClosed`, which no consumer can apply; load goes on");
@@ -100,9 +104,13 @@ public final class ChaosSuite implements AutoCloseable {
 			this.fromThaw = id.startsWith("registry-frozen");
 		}
 
-		/** Whether the scenario needs a stack with two case-service instances. */
-		boolean twoCaseInstances() {
-			return this == CASE_INSTANCE_KILLED_IN_REBALANCE;
+		/** The stack the scenario runs on. */
+		Shape shape() {
+			return switch (this) {
+				case CASE_INSTANCE_KILLED_IN_REBALANCE -> Shape.TWO_CASE_INSTANCES;
+				case THREE_BROKERS -> Shape.THREE_BROKERS;
+				default -> Shape.PLAIN;
+			};
 		}
 
 		static Scenario byId(String id) {
@@ -116,12 +124,35 @@ public final class ChaosSuite implements AutoCloseable {
 	}
 
 	/**
-	 * Every scenario of the full run, in order; the poison last, since it may stall a
-	 * consumer.
+	 * The stacks the scenarios run on, each started once for the scenarios that need it.
+	 */
+	public enum Shape {
+
+		/** As {@code ./run-local} starts it. */
+		PLAIN(false, false),
+		/** With {@code --case-instances 2}. */
+		TWO_CASE_INSTANCES(true, false),
+		/** With {@code --brokers 3}. */
+		THREE_BROKERS(false, true);
+
+		final boolean twoCaseInstances;
+
+		final boolean threeBrokers;
+
+		Shape(boolean twoCaseInstances, boolean threeBrokers) {
+			this.twoCaseInstances = twoCaseInstances;
+			this.threeBrokers = threeBrokers;
+		}
+
+	}
+
+	/**
+	 * Every scenario of the full run, in order: on the plain stack the poison last, since it
+	 * may stall a consumer; then those that need a stack of another shape.
 	 */
 	public static final List<Scenario> FULL = List.of(Scenario.REGISTRY_FROZEN, Scenario.REGISTRY_KILLED,
 			Scenario.REGISTRY_FROZEN_COLD_RESTARTS, Scenario.BROKER_KILLED, Scenario.SERVICES_KILLED_FIVE_TIMES,
-			Scenario.POISON_CANONICAL_EVENT, Scenario.CASE_INSTANCE_KILLED_IN_REBALANCE);
+			Scenario.POISON_CANONICAL_EVENT, Scenario.CASE_INSTANCE_KILLED_IN_REBALANCE, Scenario.THREE_BROKERS);
 
 	/** The subset the build runs. */
 	public static final List<Scenario> QUICK = List.of(Scenario.REGISTRY_FROZEN, Scenario.BROKER_KILLED,
@@ -170,9 +201,12 @@ public final class ChaosSuite implements AutoCloseable {
 	/** Every service process of this stack, the second case-service instance included. */
 	private final List<String> services;
 
-	private ChaosSuite(StackProcess stack, Path dataDir, Instant asOf, double rate, PrintStream out,
-			boolean twoCaseInstances) {
-		this.services = twoCaseInstances
+	/** The brokers of this stack. */
+	private final List<String> brokers;
+
+	private ChaosSuite(StackProcess stack, Path dataDir, Instant asOf, double rate, PrintStream out, Shape shape) {
+		this.brokers = shape.threeBrokers ? List.of("kafka-1", "kafka-2", "kafka-3") : List.of(BROKER);
+		this.services = shape.twoCaseInstances
 				? List.of("case-service", SECOND_CASE_SERVICE, "monitoring-service", "reporting-service") : SERVICES;
 		this.stack = stack;
 		this.dataDir = dataDir;
@@ -186,14 +220,14 @@ public final class ChaosSuite implements AutoCloseable {
 	 * Starts the packaged launcher on free ports in an empty data directory, with the
 	 * figures counted for a fixed instant so they can be compared with the oracle.
 	 * @param rate events a second of the load
-	 * @param twoCaseInstances whether to run two case-service instances
+	 * @param shape the stack to start
 	 */
-	public static ChaosSuite start(Path launcherJar, Path dataDir, double rate, PrintStream out,
-			boolean twoCaseInstances) throws InterruptedException {
+	public static ChaosSuite start(Path launcherJar, Path dataDir, double rate, PrintStream out, Shape shape)
+			throws InterruptedException {
 		Instant asOf = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		StackProcess stack = StackProcess.start(launcherJar, StackProcess.freshDataDir(dataDir),
 				StackProcess.freePorts(), Map.of(), "--as-of", asOf.toString(), "--case-instances",
-				twoCaseInstances ? "2" : "1");
+				shape.twoCaseInstances ? "2" : "1", "--brokers", shape.threeBrokers ? "3" : "1");
 		try {
 			stack.awaitReady();
 		}
@@ -201,7 +235,7 @@ public final class ChaosSuite implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
-		return new ChaosSuite(stack, dataDir, asOf, rate, out, twoCaseInstances);
+		return new ChaosSuite(stack, dataDir, asOf, rate, out, shape);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -231,17 +265,16 @@ public final class ChaosSuite implements AutoCloseable {
 		}
 		long start = System.nanoTime();
 		List<Outcome> outcomes = new ArrayList<>();
-		List<Scenario> oneInstance = scenarios.stream().filter((scenario) -> !scenario.twoCaseInstances()).toList();
-		List<Scenario> twoInstances = scenarios.stream().filter(Scenario::twoCaseInstances).toList();
-		if (!oneInstance.isEmpty()) {
-			try (ChaosSuite suite = start(launcherJar(), dataDir.toAbsolutePath(), rate, System.out, false)) {
-				outcomes.addAll(suite.run(oneInstance));
+		for (Shape shape : Shape.values()) {
+			List<Scenario> these = scenarios.stream().filter((scenario) -> scenario.shape() == shape).toList();
+			if (these.isEmpty()) {
+				continue;
 			}
-		}
-		if (!twoInstances.isEmpty()) {
-			Path second = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-two");
-			try (ChaosSuite suite = start(launcherJar(), second, rate, System.out, true)) {
-				outcomes.addAll(suite.run(twoInstances));
+			Path data = dataDir.toAbsolutePath()
+				.resolveSibling(dataDir.getFileName()
+						+ ((shape == Shape.PLAIN) ? "" : "-" + shape.name().toLowerCase(Locale.ROOT)));
+			try (ChaosSuite suite = start(launcherJar(), data, rate, System.out, shape)) {
+				outcomes.addAll(suite.run(these));
 			}
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -393,6 +426,12 @@ public final class ChaosSuite implements AutoCloseable {
 				this.stack.awaitOutput("case-service ready again", (int) first + 1, RECOVERY_LIMIT);
 				this.stack.awaitOutput(SECOND_CASE_SERVICE + " ready again", (int) second + 1, RECOVERY_LIMIT);
 			}
+			case THREE_BROKERS -> {
+				restartBroker("kafka-2", null);
+				for (String broker : this.brokers) {
+					restartBroker(broker, "TERM");
+				}
+			}
 			case POISON_CANONICAL_EVENT -> {
 				writePoison(seed);
 				watchReadiness(Duration.ofSeconds(30), notes, "monitoring-service", "reporting-service");
@@ -418,6 +457,21 @@ public final class ChaosSuite implements AutoCloseable {
 		return (answer.status() == 503)
 				? service + " killed while its readiness said DOWN: " + answer.body().replaceAll("\\s+", " ")
 				: "no rebalance seen on " + service + " within 90 s; it was killed anyway";
+	}
+
+	/**
+	 * Stops a broker ({@code kill -9} when {@code signal} is null) and waits until the
+	 * launcher has it ready again.
+	 */
+	private void restartBroker(String broker, String signal) throws InterruptedException {
+		long before = this.stack.occurrences(broker + " ready again");
+		if (signal == null) {
+			kill(broker);
+		}
+		else {
+			signal(pid(broker), signal);
+		}
+		this.stack.awaitOutput(broker + " ready again", (int) before + 1, RECOVERY_LIMIT);
 	}
 
 	/** The launcher's port option of a service. */

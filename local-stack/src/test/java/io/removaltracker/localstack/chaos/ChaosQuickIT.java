@@ -20,7 +20,7 @@ class ChaosQuickIT {
 	void noEventIsLostOrDoubledAndEveryFigureIsExactUnderTheQuickFaults() throws Exception {
 		List<Outcome> outcomes;
 		try (ChaosSuite suite = ChaosSuite.start(JAR, Path.of("target", "chaos-it-data").toAbsolutePath(), 30,
-				System.out, false)) {
+				System.out, ChaosSuite.Shape.PLAIN)) {
 			outcomes = suite.run(ChaosSuite.QUICK);
 		}
 		SoftAssertions softly = new SoftAssertions();
