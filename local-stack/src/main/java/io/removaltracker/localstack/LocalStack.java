@@ -380,6 +380,12 @@ public final class LocalStack {
 		for (int i = started.size() - 1; i >= 0; i--) {
 			Part part = started.get(i);
 			OptionalLong peak = part.peakResidentKib();
+			if (StackOptions.CLUSTER.contains(part.name())) {
+				// The nodes of a cluster are asked together: the last one left alone
+				// would
+				// wait for a quorum that is gone.
+				started.stream().filter((node) -> StackOptions.CLUSTER.contains(node.name())).forEach(Part::askToStop);
+			}
 			try {
 				boolean clean = part.stop(Duration.ofSeconds(30));
 				say("  " + part.name() + (clean ? " stopped" : " did not stop in 30 s and was killed"));

@@ -147,8 +147,8 @@ public final class ChaosSuite implements AutoCloseable {
 	}
 
 	/**
-	 * Every scenario of the full run, in order: on the plain stack the poison last, since it
-	 * may stall a consumer; then those that need a stack of another shape.
+	 * Every scenario of the full run, in order: on the plain stack the poison last, since
+	 * it may stall a consumer; then those that need a stack of another shape.
 	 */
 	public static final List<Scenario> FULL = List.of(Scenario.REGISTRY_FROZEN, Scenario.REGISTRY_KILLED,
 			Scenario.REGISTRY_FROZEN_COLD_RESTARTS, Scenario.BROKER_KILLED, Scenario.SERVICES_KILLED_FIVE_TIMES,
