@@ -381,9 +381,8 @@ public final class LocalStack {
 			Part part = started.get(i);
 			OptionalLong peak = part.peakResidentKib();
 			if (StackOptions.CLUSTER.contains(part.name())) {
-				// The nodes of a cluster are asked together: the last one left alone
-				// would
-				// wait for a quorum that is gone.
+				// The nodes of a cluster are asked together: the last one left
+				// alone would wait for a quorum that is gone.
 				started.stream().filter((node) -> StackOptions.CLUSTER.contains(node.name())).forEach(Part::askToStop);
 			}
 			try {

@@ -95,13 +95,10 @@ public final class ChaosSuite implements AutoCloseable {
 
 		final String fault;
 
-		final boolean fromThaw;
-
 		Scenario(String id, String title, String fault) {
 			this.id = id;
 			this.title = title;
 			this.fault = fault;
-			this.fromThaw = id.startsWith("registry-frozen");
 		}
 
 		/** The stack the scenario runs on. */
@@ -197,6 +194,9 @@ public final class ChaosSuite implements AutoCloseable {
 	private final long started = System.nanoTime();
 
 	private int probes;
+
+	/** When the last signal of a fault was sent (nanoTime). */
+	private volatile long lastSignal;
 
 	/** Every service process of this stack, the second case-service instance included. */
 	private final List<String> services;
@@ -313,13 +313,20 @@ public final class ChaosSuite implements AutoCloseable {
 			load.start();
 			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
 			say("  fault: " + scenario.fault);
-			long faultStart = System.nanoTime();
+			int linesBefore = this.stack.output().split("\n").length;
 			inject(scenario, seed, acks, mine, notes);
 			say("  fault over; waiting for every part to be ready and a new event to be accepted");
-			// A frozen registry is counted from the moment it may answer again; a kill
-			// from
-			// the kill, since the restart is part of the recovery.
-			recovered = awaitRecovery(acks, mine, scenario.fromThaw ? System.nanoTime() : faultStart);
+			// Counted from the last signal: the moment a frozen registry may answer
+			// again, or the last kill, whose restart is part of the recovery.
+			recovered = awaitRecovery(acks, mine, this.lastSignal);
+			List<String> restarts = Arrays.stream(this.stack.output().split("\n"))
+				.skip(linesBefore)
+				.filter((line) -> line.contains(" ready again ("))
+				.map((line) -> line.replaceAll(".*] (\\S+) ready again \\(restart \\d+, ([0-9.]+ s).*", "$1 $2"))
+				.toList();
+			if (!restarts.isEmpty()) {
+				notes.add("from death to ready again, as the launcher saw it: " + String.join(", ", restarts));
+			}
 			say(recovered >= 0 ? String.format(Locale.ROOT, "  recovered in %.1f s", recovered)
 					: "  NOT recovered within " + RECOVERY_LIMIT.toMinutes() + " min");
 			TimeUnit.NANOSECONDS.sleep(LOAD_AFTER_FAULT.toNanos());
@@ -356,10 +363,10 @@ public final class ChaosSuite implements AutoCloseable {
 		return new Outcome(scenario.id, scenario.title, scenario.fault, acks.sent(),
 				acks.count("http 201") + acks.count("http 200"), acks.count("kafka acknowledged"),
 				acks.countStartingWith("http gave up") + acks.count("kafka not acknowledged"), found.onTopic(),
-				found.lost(), found.doubled(), found.gaps(), differences.subList(0, Math.min(differences.size(), 12)),
-				this.oracle.wantedNow(), (wanted == null) ? -1 : wanted.path("total").asLong(-1), found.rejected(),
-				undecodable, acks.count("http 503"), acks.countStartingWith("http 5") - acks.count("http 503"),
-				recovered, settled, notes);
+				found.lost(), found.doubled(), found.gaps(), differences, this.oracle.wantedNow(),
+				(wanted == null) ? -1 : wanted.path("total").asLong(-1), found.rejected(), undecodable,
+				acks.count("http 503"), acks.countStartingWith("http 5") - acks.count("http 503"), recovered, settled,
+				notes);
 	}
 
 	/** Counts into the run's oracle and this scenario's at once. */
@@ -526,6 +533,7 @@ public final class ChaosSuite implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+		this.lastSignal = System.nanoTime();
 		say("  poison written for case " + caseId);
 	}
 
@@ -608,8 +616,9 @@ public final class ChaosSuite implements AutoCloseable {
 	 * Seconds from the end of the fault until every service and the registry are ready
 	 * and a new case opened over HTTP is accepted; -1 after {@link #RECOVERY_LIMIT}.
 	 */
-	private double awaitRecovery(Acks acks, HandCount mine, long faultEnd) throws InterruptedException {
-		long deadline = faultEnd + RECOVERY_LIMIT.toNanos();
+	private double awaitRecovery(Acks acks, HandCount mine, long from) throws InterruptedException {
+		// The limit runs from now: a long fault (fifteen kills) is not a slow recovery.
+		long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
 		BooleanSupplier allReady = () -> this.services.stream()
 			.allMatch((service) -> get(url(port(service)) + "/actuator/health/readiness").status() == 200)
 				&& get(url("registry-port") + "/actuator/health").status() == 200;
@@ -631,7 +640,7 @@ public final class ChaosSuite implements AutoCloseable {
 			Answer answer = post(url("case-port") + "/api/v1/events", IntakeEventJson.write(probe));
 			if (answer.status() == 201 || answer.status() == 200) {
 				acks.acknowledged(probe.getEventId(), "http " + answer.status());
-				return (System.nanoTime() - faultEnd) / 1e9;
+				return (System.nanoTime() - from) / 1e9;
 			}
 			acks.answer((answer.status() < 0) ? "http no answer" : "http " + answer.status());
 			last = answer.status() + " " + answer.body();
@@ -693,6 +702,7 @@ public final class ChaosSuite implements AutoCloseable {
 		ProcessHandle process = this.stack.part(part)
 			.orElseThrow(() -> new IllegalStateException(part + " is not running"));
 		process.destroyForcibly();
+		this.lastSignal = System.nanoTime();
 		process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally((ex) -> null).join();
 		say("  kill -9 " + part + " (pid " + process.pid() + ")");
 	}
@@ -700,6 +710,7 @@ public final class ChaosSuite implements AutoCloseable {
 	private void signal(long pid, String signal) throws InterruptedException {
 		try {
 			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+			this.lastSignal = System.nanoTime();
 			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
 				throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
 			}

@@ -80,9 +80,8 @@ final class HandCount {
 				facts.open = true;
 			}
 			case HEARING_MISSED -> {
-				// Section 4: a missed hearing while in the community raises a flag,
-				// unless
-				// one is up already.
+				// Section 4: a missed hearing while in the community raises a
+				// flag, unless one is up already.
 				if ("IN_COMMUNITY".equals(facts.custody) && !facts.wanted()) {
 					facts.wantedSince = at;
 					facts.spells.add(new Instant[] { at, null });

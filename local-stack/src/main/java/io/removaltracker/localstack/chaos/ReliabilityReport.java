@@ -153,8 +153,12 @@ final class ReliabilityReport {
 			text.append("- **`").append(o.id()).append("`** (").append(o.title()).append("): ").append(o.fault());
 			text.append(".\n");
 			if (!o.figuresEqual()) {
-				text.append("  - figures that differ from the oracle: ")
-					.append(String.join("; ", o.figureDifferences()))
+				List<String> differences = o.figureDifferences();
+				text.append("  - figures that differ from the oracle (")
+					.append(differences.size())
+					.append("): ")
+					.append(String.join("; ", differences.subList(0, Math.min(differences.size(), 12))))
+					.append((differences.size() > 12) ? "; and more in the JSON" : "")
 					.append('\n');
 			}
 			o.notes().forEach((note) -> text.append("  - ").append(note.replace("|", "/")).append('\n'));
