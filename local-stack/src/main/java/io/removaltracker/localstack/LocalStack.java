@@ -30,9 +30,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The README's run command: starts the whole system on this machine, as separate
- * processes, prints where to find it, and stops it in order on Ctrl-C. Exit codes: 0
- * after a clean stop, 1 when a part fails to start or stops on its own, 2 for a usage
- * error or a port already in use.
+ * processes, prints where to find it, and stops it in order on Ctrl-C. Once the stack is
+ * ready, a part that dies is reported and started again while the others run on
+ * ({@link Supervisor}). Exit codes: 0 after a clean stop, 1 when a part fails to start, 2
+ * for a usage error or a port already in use.
  */
 public final class LocalStack {
 
@@ -91,16 +92,28 @@ public final class LocalStack {
 			}
 			Files.createDirectories(this.options.dataDir());
 			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
-			Broker broker = new Broker(this.options, logs());
-			if (!startAndAwait(broker.part(), "on " + this.options.bootstrapServers(), broker::format)) {
-				return 1;
+			// The nodes of a cluster elect a controller together: all start before any is
+			// awaited.
+			List<Part> brokers = new ArrayList<>();
+			for (String name : this.options.brokers()) {
+				Broker broker = new Broker(this.options, logs(), name);
+				Part part = broker.part();
+				start(part, broker::format);
+				brokers.add(part);
+			}
+			for (Part broker : brokers) {
+				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()))) {
+					return 1;
+				}
 			}
 			createTopics();
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
 				return 1;
 			}
-			List<Part> services = List.of(service(StackOptions.CASE), service(StackOptions.MONITORING),
-					service(StackOptions.REPORTING));
+			List<Part> services = new ArrayList<>();
+			this.options.caseInstances().forEach((instance) -> services.add(service(instance)));
+			services.add(service(StackOptions.MONITORING));
+			services.add(service(StackOptions.REPORTING));
 			for (Part service : services) {
 				start(service, null);
 			}
@@ -156,7 +169,8 @@ public final class LocalStack {
 		List<String> command = java("-Xmx192m");
 		command.addAll(List.of("-jar", jar("dev-schema-registry").toString(),
 				"--server.port=" + this.options.port(StackOptions.REGISTRY),
-				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers()));
+				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
+				"--registry.replication-factor=" + this.options.brokers().size()));
 		return new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
 				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
 	}
@@ -167,7 +181,9 @@ public final class LocalStack {
 		// bounded by BoundedRocksDbMemory); reporting-service keeps every case's figures
 		// in the heap.
 		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
-		command.addAll(List.of("-jar", jar(part).toString(), "--server.port=" + this.options.port(part),
+		// Every case-service instance runs the same jar; each keeps its own stores.
+		String jar = part.equals(StackOptions.CASE_2) ? StackOptions.CASE : part;
+		command.addAll(List.of("-jar", jar(jar).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY)));
 		if (!part.equals(StackOptions.REPORTING)) {
@@ -177,7 +193,8 @@ public final class LocalStack {
 			command.add("--reporting-service.as-of=" + this.options.asOf());
 		}
 		return new Part(part, command, logs().resolve(part + ".log"),
-				Part.answers200(this.options.url(part) + "/actuator/health/readiness"));
+				Part.answers200(this.options.url(part) + "/actuator/health/readiness"),
+				this.options.url(part) + "/actuator/health/liveness");
 	}
 
 	/** The java command of this JVM with options every part gets. */
@@ -301,19 +318,25 @@ public final class LocalStack {
 		}
 	}
 
-	/** Waits while everything runs; stops all when a part stops on its own. */
+	/**
+	 * Waits while everything runs, starting again any part that dies, until stopped.
+	 */
 	private int watch() throws InterruptedException {
+		Supervisor supervisor = new Supervisor(this::restart, new Supervisor.Console() {
+			@Override
+			public void say(String line) {
+				LocalStack.this.say(line);
+			}
+
+			@Override
+			public void print(String line) {
+				LocalStack.this.out.println(line);
+			}
+		}, this.options.startupTimeout());
+		snapshot().forEach(supervisor::watch);
 		long nextCount = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!this.stopping.get()) {
-			for (Part part : snapshot()) {
-				if (!part.isRunning() && !this.stopping.get()) {
-					this.out.println("local-stack: " + part.name() + " stopped on its own (exit code " + part.exitCode()
-							+ "). Last lines of " + part.log() + ":");
-					part.logTail(15).forEach((line) -> this.out.println("    " + line));
-					stopAll("Stopping the rest");
-					return 1;
-				}
-			}
+			supervisor.check();
 			if (this.simulationPublisher != null && System.nanoTime() > nextCount) {
 				say(String.format(Locale.ROOT, "Simulated traffic: %,d events sent so far",
 						this.simulationPublisher.tally().sentCount()));
@@ -324,10 +347,25 @@ public final class LocalStack {
 		return 0;
 	}
 
+	/** Starts a part that died again, unless the stack is stopping. */
+	private boolean restart(Part part) throws IOException {
+		synchronized (this.parts) {
+			if (this.stopping.get()) {
+				return false;
+			}
+			say("Starting " + part.name() + " again ...");
+			part.start();
+			return true;
+		}
+	}
+
 	/** Stops the traffic, then every part, the last started first. Safe to call twice. */
 	void stopAll(String why) {
-		if (!this.stopping.compareAndSet(false, true)) {
-			return;
+		// Under the lock a restart takes, so no part is started again once this begins.
+		synchronized (this.parts) {
+			if (!this.stopping.compareAndSet(false, true)) {
+				return;
+			}
 		}
 		List<Part> started = snapshot();
 		if (started.isEmpty() && this.simulation == null) {
@@ -342,6 +380,11 @@ public final class LocalStack {
 		for (int i = started.size() - 1; i >= 0; i--) {
 			Part part = started.get(i);
 			OptionalLong peak = part.peakResidentKib();
+			if (StackOptions.CLUSTER.contains(part.name())) {
+				// The nodes of a cluster are asked together: the last one left
+				// alone would wait for a quorum that is gone.
+				started.stream().filter((node) -> StackOptions.CLUSTER.contains(node.name())).forEach(Part::askToStop);
+			}
 			try {
 				boolean clean = part.stop(Duration.ofSeconds(30));
 				say("  " + part.name() + (clean ? " stopped" : " did not stop in 30 s and was killed"));

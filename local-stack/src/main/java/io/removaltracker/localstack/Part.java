@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * log file, ready when its probe says so, stopped with SIGTERM (then killed if it does
  * not stop in time). The process gets a session of its own where {@code setsid} exists,
  * so a Ctrl-C in the terminal reaches only the launcher, which then stops the parts in
- * order.
+ * order. A part can be started again after it died; its log then goes on after the lines
+ * that tell why it died.
  */
 final class Part {
 
@@ -35,13 +36,28 @@ final class Part {
 
 	private final BooleanSupplier ready;
 
-	private Process process;
+	private final String livenessUrl;
+
+	private volatile Process process;
+
+	private volatile long startedNanos;
+
+	private int starts;
 
 	Part(String name, List<String> command, Path log, BooleanSupplier ready) {
+		this(name, command, log, ready, null);
+	}
+
+	/**
+	 * @param livenessUrl a probe that answers 503 when the part says it is broken and
+	 * should be restarted, or null when it has none
+	 */
+	Part(String name, List<String> command, Path log, BooleanSupplier ready, String livenessUrl) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.log = log;
 		this.ready = ready;
+		this.livenessUrl = livenessUrl;
 	}
 
 	String name() {
@@ -59,13 +75,79 @@ final class Part {
 			line.add("/usr/bin/setsid");
 		}
 		line.addAll(this.command);
+		// A fresh log at the first start; after that the lines of the process that died
+		// stay.
 		ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
-			.redirectOutput(this.log.toFile())
+			.redirectOutput((this.starts == 0) ? ProcessBuilder.Redirect.to(this.log.toFile())
+					: ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		// glibc gives each thread that allocates natively its own arena; with RocksDB and
 		// Kafka's many threads that memory stays resident. Two arenas are plenty here.
 		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		this.process = builder.start();
+		this.startedNanos = System.nanoTime();
+		this.starts++;
+	}
+
+	/** How many times the part was started. */
+	int starts() {
+		return this.starts;
+	}
+
+	/** How long the current (or last) process has been up. */
+	Duration uptime() {
+		return Duration.ofNanos(System.nanoTime() - this.startedNanos);
+	}
+
+	/** The operating-system process id, or -1 before the first start. */
+	long pid() {
+		Process current = this.process;
+		return (current == null) ? -1 : current.pid();
+	}
+
+	/** Whether the part answers its readiness probe now. */
+	boolean isReady() {
+		return isRunning() && this.ready.getAsBoolean();
+	}
+
+	/**
+	 * Whether the part itself says it is broken: its liveness probe answers 503 (an
+	 * answer that does not come is not taken as broken, since a busy process answers
+	 * late).
+	 */
+	boolean saysBroken() {
+		if (this.livenessUrl == null || !isRunning()) {
+			return false;
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.livenessUrl))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 503;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Asks the process to stop (SIGTERM) without waiting for it. */
+	void askToStop() {
+		Process current = this.process;
+		if (current != null) {
+			current.destroy();
+		}
+	}
+
+	/** Kills the process (SIGKILL) without waiting for it. */
+	void kill() {
+		Process current = this.process;
+		if (current != null) {
+			current.destroyForcibly();
+		}
 	}
 
 	boolean isRunning() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,9 +23,17 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 
 	static final String CONTROLLER = "kafka-controller";
 
+	/** The nodes of a three-broker cluster (--brokers 3), and their controllers. */
+	static final List<String> CLUSTER = List.of("kafka-1", "kafka-2", "kafka-3");
+
 	static final String REGISTRY = "dev-schema-registry";
 
 	static final String CASE = "case-service";
+
+	/**
+	 * A second case-service instance, sharing the work of the first (--case-instances 2).
+	 */
+	static final String CASE_2 = "case-service-2";
 
 	static final String MONITORING = "monitoring-service";
 
@@ -46,26 +55,45 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			  --kafka-port N          (default 9092)        --controller-port N     (default 9093)
 			  --registry-port N       (default 8081)        --case-port N           (default 8080)
 			  --monitoring-port N     (default 8082)        --reporting-port N      (default 8083)
+			  --brokers N             1, or 3 for a cluster with three replicas of everything and two in sync
+			                          for a write (default 1); nodes 2 and 3 on --kafka-port-2/3 N and
+			                          --controller-port-2/3 N (defaults 9094/9096 and 9095/9097)
+			  --case-instances N      1 or 2 case-service instances sharing the work (default 1); the second
+			                          listens on --case-port-2 N (default 8090)
 			  --services-dir DIR      the parts' jars (default: services/ next to local-stack.jar)
 			  --startup-timeout SEC   how long each part may take to become ready (default 180)
 			""".formatted(ReferenceScenario.AS_OF);
 
 	private static final Map<String, String> PORT_OPTIONS = Map.of(BROKER, "kafka-port", CONTROLLER, "controller-port",
-			REGISTRY, "registry-port", CASE, "case-port", MONITORING, "monitoring-port", REPORTING, "reporting-port");
+			REGISTRY, "registry-port", CASE, "case-port", CASE_2, "case-port-2", MONITORING, "monitoring-port",
+			REPORTING, "reporting-port");
 
 	static StackOptions parse(String[] args, Path defaultServicesDir) {
 		Options options = new Options(args, Set.of("simulate", "help"),
 				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
-						"registry-port", "case-port", "monitoring-port", "reporting-port", "services-dir",
-						"startup-timeout"));
+						"registry-port", "case-port", "case-port-2", "case-instances", "monitoring-port",
+						"reporting-port", "services-dir", "startup-timeout", "brokers", "kafka-port-2", "kafka-port-3",
+						"controller-port-2", "controller-port-3"));
 		if (!options.words().isEmpty()) {
 			throw new IllegalArgumentException("unexpected argument '" + options.words().get(0) + "'");
 		}
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		ports.put(BROKER, port(options, BROKER, 9092));
-		ports.put(CONTROLLER, port(options, CONTROLLER, 9093));
+		if (options.number("brokers", 1, 1, 3) == 1) {
+			ports.put(BROKER, port(options, BROKER, 9092));
+			ports.put(CONTROLLER, port(options, CONTROLLER, 9093));
+		}
+		else {
+			for (int i = 0; i < CLUSTER.size(); i++) {
+				ports.put(CLUSTER.get(i), (int) options.number(brokerPortOption(i), 9092 + 2 * i, 1, 65535));
+				ports.put(controllerOf(CLUSTER.get(i)),
+						(int) options.number(controllerPortOption(i), 9093 + 2 * i, 1, 65535));
+			}
+		}
 		ports.put(REGISTRY, port(options, REGISTRY, 8081));
 		ports.put(CASE, port(options, CASE, 8080));
+		if (options.number("case-instances", 1, 1, 2) == 2) {
+			ports.put(CASE_2, port(options, CASE_2, 8090));
+		}
 		ports.put(MONITORING, port(options, MONITORING, 8082));
 		ports.put(REPORTING, port(options, REPORTING, 8083));
 		if (ports.values().stream().distinct().count() < ports.size()) {
@@ -86,16 +114,43 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 				options.flag("help"));
 	}
 
+	/** The brokers to start: their part names. */
+	List<String> brokers() {
+		return this.ports.containsKey(BROKER) ? List.of(BROKER) : CLUSTER;
+	}
+
+	/** The part name of a broker's controller listener. */
+	static String controllerOf(String broker) {
+		return broker.equals(BROKER) ? CONTROLLER : broker + "-controller";
+	}
+
+	private static String brokerPortOption(int index) {
+		return (index == 0) ? "kafka-port" : "kafka-port-" + (index + 1);
+	}
+
+	private static String controllerPortOption(int index) {
+		return (index == 0) ? "controller-port" : "controller-port-" + (index + 1);
+	}
+
+	/** The case-service instances to start: their part names. */
+	List<String> caseInstances() {
+		return this.ports.containsKey(CASE_2) ? List.of(CASE, CASE_2) : List.of(CASE);
+	}
+
 	int port(String part) {
 		return this.ports.get(part);
 	}
 
 	String portOption(String part) {
+		int node = CLUSTER.indexOf(part.replace("-controller", ""));
+		if (node >= 0) {
+			return "--" + (part.endsWith("-controller") ? controllerPortOption(node) : brokerPortOption(node));
+		}
 		return "--" + PORT_OPTIONS.get(part);
 	}
 
 	String bootstrapServers() {
-		return "127.0.0.1:" + port(BROKER);
+		return String.join(",", brokers().stream().map((broker) -> "127.0.0.1:" + port(broker)).toList());
 	}
 
 	String url(String part) {

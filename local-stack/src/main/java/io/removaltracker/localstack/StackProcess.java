@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,9 +32,12 @@ public final class StackProcess implements AutoCloseable {
 
 	private final Thread reader;
 
-	private StackProcess(Process process, Map<String, Integer> ports) {
+	private final boolean cluster;
+
+	private StackProcess(Process process, Map<String, Integer> ports, boolean cluster) {
 		this.process = process;
 		this.ports = ports;
+		this.cluster = cluster;
 		this.reader = new Thread(this::readOutput, "local-stack-output");
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -45,8 +49,9 @@ public final class StackProcess implements AutoCloseable {
 		List<ServerSocket> held = new ArrayList<>();
 		try {
 			// All held open together, so no port is handed out twice.
-			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port",
-					"monitoring-port", "reporting-port")) {
+			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port", "case-port-2",
+					"monitoring-port", "reporting-port", "kafka-port-2", "kafka-port-3", "controller-port-2",
+					"controller-port-3")) {
 				ServerSocket socket = new ServerSocket(0);
 				held.add(socket);
 				ports.put(option, socket.getLocalPort());
@@ -102,7 +107,8 @@ public final class StackProcess implements AutoCloseable {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().putAll(env);
-			return new StackProcess(builder.start(), ports);
+			String options = String.join(" ", extra);
+			return new StackProcess(builder.start(), ports, options.contains("--brokers 3"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -130,16 +136,72 @@ public final class StackProcess implements AutoCloseable {
 	 */
 	public Map<String, Long> peakResidentKib() {
 		Map<String, Long> peaks = new java.util.TreeMap<>();
-		this.process.toHandle().descendants().forEach((child) -> {
-			String line = child.info().commandLine().orElse("");
-			String part = line.contains("kafka.Kafka") ? "kafka"
-					: line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
-			if (part.equals(line)) {
-				return;
-			}
-			Part.peakResidentKib(child.pid()).ifPresent((kib) -> peaks.put(part, kib));
-		});
+		this.process.toHandle()
+			.descendants()
+			.forEach((child) -> partName(child)
+				.ifPresent((part) -> Part.peakResidentKib(child.pid()).ifPresent((kib) -> peaks.put(part, kib))));
 		return peaks;
+	}
+
+	/**
+	 * The process of a part now running: {@code kafka} (or {@code kafka-1} to
+	 * {@code kafka-3} with {@code --brokers 3}), {@code dev-schema-registry},
+	 * {@code case-service} (and {@code case-service-2} with {@code --case-instances 2}),
+	 * {@code monitoring-service} or {@code reporting-service}.
+	 */
+	public Optional<ProcessHandle> part(String name) {
+		return this.process.toHandle()
+			.descendants()
+			.filter((child) -> child.isAlive() && partName(child).filter(name::equals).isPresent())
+			.findFirst();
+	}
+
+	/**
+	 * Which part a process of the stack is, by the jar or main class it runs and its
+	 * port.
+	 */
+	private Optional<String> partName(ProcessHandle process) {
+		String line = process.info().commandLine().orElse("");
+		if (line.contains(" kafka.Kafka ")) {
+			// kafka alone, kafka-1 to kafka-3 in a cluster: the folder of its
+			// configuration.
+			return Optional.of(line.replaceAll(".* kafka\\.Kafka .*/(kafka(-\\d)?)/server\\.properties.*", "$1"));
+		}
+		String part = line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
+		if (part.equals(line)) {
+			return Optional.empty();
+		}
+		Integer second = this.ports.get("case-port-2");
+		return Optional.of((second != null && line.contains("--server.port=" + second + " ")) ? part + "-2" : part);
+	}
+
+	/**
+	 * Waits until the launcher has printed a line containing {@code text} at least
+	 * {@code times} times.
+	 */
+	public void awaitOutput(String text, int times, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (occurrences(text) < times) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("the stack exited with " + this.process.exitValue() + ":\n" + output());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"'" + text + "' not printed " + times + " times within " + timeout + ":\n" + output());
+			}
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+	}
+
+	/** How many lines of the launcher's output contain {@code text}. */
+	public long occurrences(String text) {
+		synchronized (this.output) {
+			return this.output.stream().filter((line) -> line.contains(text)).count();
+		}
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	public String url(String portOption) {
@@ -147,6 +209,10 @@ public final class StackProcess implements AutoCloseable {
 	}
 
 	public String bootstrapServers() {
+		if (this.cluster) {
+			return "127.0.0.1:" + this.ports.get("kafka-port") + ",127.0.0.1:" + this.ports.get("kafka-port-2")
+					+ ",127.0.0.1:" + this.ports.get("kafka-port-3");
+		}
 		return "127.0.0.1:" + this.ports.get("kafka-port");
 	}
 
