@@ -211,7 +211,7 @@ public final class PartitionTail implements AutoCloseable {
 	}
 
 	private void waitAfter(RuntimeException transientFailure) {
-		this.pauseMillis = (this.pauseMillis == 0) ? 500 : Math.min(this.pauseMillis * 2, 30_000);
+		this.pauseMillis = (this.pauseMillis == 0) ? 500 : Math.min(this.pauseMillis * 2, 5_000);
 		this.waitingFor = transientFailure.getMessage();
 		log.warn("{} is waiting for a dependency; the same records are read again in {} ms: {}", this.name,
 				this.pauseMillis, transientFailure.getMessage());

@@ -23,7 +23,7 @@ public final class ThreadFailurePolicy {
 
 	static final long FIRST_PAUSE_MS = 500;
 
-	static final long LONGEST_PAUSE_MS = 30_000;
+	static final long LONGEST_PAUSE_MS = 5_000;
 
 	static final int FAILURES_TO_GIVE_UP = 5;
 

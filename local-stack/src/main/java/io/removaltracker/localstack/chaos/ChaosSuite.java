@@ -440,7 +440,7 @@ public final class ChaosSuite implements AutoCloseable {
 				}
 			}
 			case POISON_CANONICAL_EVENT -> {
-				writePoison(seed);
+				writePoison(seed, both(mine));
 				watchReadiness(Duration.ofSeconds(30), notes, "monitoring-service", "reporting-service");
 			}
 		}
@@ -503,11 +503,14 @@ public final class ChaosSuite implements AutoCloseable {
 	}
 
 	/**
-	 * The record no consumer can apply: a {@code HEARING_MISSED} whose payload is a
-	 * {@code CaseClosed}, in a valid frame with the registered schema of
-	 * {@code case-events}.
+	 * The record no consumer can apply as a missed hearing: a {@code HEARING_MISSED}
+	 * whose payload is a {@code CaseClosed}, in a valid frame with the registered schema
+	 * of {@code case-events}. Its case state is still the state any reader sees (contract
+	 * section 3: consumers read the state an event carries), so the oracle counts an open
+	 * case in the community with that state, and no flag: the wanted rule needs the
+	 * missed hearing's type, which the poison does not carry.
 	 */
-	private void writePoison(long seed) {
+	private void writePoison(long seed, Consumer<IntakeEvent> oracle) {
 		int id = RawFrames.register(url("registry-port"), Topics.CASE_EVENTS.name() + "-value", CaseEvent.SCHEMA$);
 		Instant at = this.asOf.minus(Duration.ofDays(30));
 		String caseId = "POISON-" + seed;
@@ -534,6 +537,14 @@ public final class ChaosSuite implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.lastSignal = System.nanoTime();
+		oracle.accept(IntakeEvent.newBuilder()
+			.setEventId(poison.getEventId())
+			.setCaseId(caseId)
+			.setType(CaseEventType.CASE_OPENED)
+			.setOccurredAt(at)
+			.setPayload(new io.removaltracker.events.intake.CaseOpened("P-POISON", "UNKNOWN", Criminality.NONE,
+					OrderType.DEPARTURE, Region.ATLANTIC, Custody.IN_COMMUNITY, List.of()))
+			.build());
 		say("  poison written for case " + caseId);
 	}
 
