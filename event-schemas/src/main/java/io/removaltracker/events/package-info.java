@@ -4,6 +4,6 @@
  * with their serdes and settings, and the contract's facts that more than one service
  * reads ({@link io.removaltracker.events.WantedYears},
  * {@link io.removaltracker.events.WantedSpells},
- * {@link io.removaltracker.events.Nationality}).
+ * {@link io.removaltracker.events.Nationality}, {@link io.removaltracker.events.Team}).
  */
 package io.removaltracker.events;

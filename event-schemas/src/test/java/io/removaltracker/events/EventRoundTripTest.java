@@ -39,8 +39,8 @@ class EventRoundTripTest {
 	}
 
 	@Test
-	void raisedAndClearedFlagsRoundTripOnWantedFlags() {
-		assertRoundTrips(Topics.WANTED_FLAGS, SampleEvents.raisedAndCleared());
+	void raisedUpdatedAndClearedFlagsRoundTripOnWantedFlags() {
+		assertRoundTrips(Topics.WANTED_FLAGS, SampleEvents.raisedUpdatedAndCleared());
 	}
 
 	@Test

@@ -28,4 +28,17 @@ class NationalityTest {
 		assertThat(Nationality.isCountryCode("SOM")).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "HTI", "SOM", "STATELESS" })
+	void aCountryOrStatelessnessCanBeEstablished(String value) {
+		assertThat(Nationality.isEstablished(value)).isTrue();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "UNKNOWN", "hti", "HT", "HTIA", "Stateless" })
+	void unknownAndMalformedValuesCannotBeEstablished(String value) {
+		assertThat(Nationality.isEstablished(value)).isFalse();
+	}
+
 }

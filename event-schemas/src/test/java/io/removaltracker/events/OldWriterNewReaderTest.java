@@ -1,5 +1,9 @@
 package io.removaltracker.events;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,23 +12,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.HearingType;
 import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.serde.AvroSerializer;
 import io.removaltracker.serde.registry.MockSchemaRegistry;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Data written by an upstream producer still on an older intake schema (no
  * {@code source}, no {@code conditions} on CaseOpened) is read by today's classes, with
- * the defaults filled in.
+ * the defaults filled in; so is data written with each subject's first published version.
+ * The other way round fails: a reader still on version 1 cannot read an event type it
+ * does not know, which is why consumers are upgraded before producers.
  */
 class OldWriterNewReaderTest {
 
@@ -69,6 +86,83 @@ class OldWriterNewReaderTest {
 			assertThat(missed.getScheduledFor()).isNull();
 		});
 		assertThat(MockSchemaRegistry.forScope(this.scope).versions("case-intake-value")).containsExactly(1);
+	}
+
+	@Test
+	void caseEventsWrittenWithVersionOneAreReadWithoutATeam() throws Exception {
+		CaseEvent arrested = SampleEvents.everyCanonicalType().get(CaseEventType.ARRESTED.ordinal());
+		byte[] bytes = asWrittenBy(published("case-events-value", 1), arrested, "case-events");
+
+		CaseEvent read = Topics.CASE_EVENTS.valueSerde(config()).deserializer().deserialize("case-events", bytes);
+
+		assertThat(read).isEqualTo(arrested);
+		assertThat(read.getCase$().getTeam()).isNull();
+	}
+
+	@Test
+	void wantedFlagsWrittenWithVersionOneAreReadWithoutTeamOrReviewDate() throws Exception {
+		WantedFlagEvent raised = SampleEvents.raisedUpdatedAndCleared().get(0);
+		byte[] bytes = asWrittenBy(published("wanted-flags-value", 1), raised, "wanted-flags");
+
+		WantedFlagEvent read = Topics.WANTED_FLAGS.valueSerde(config())
+			.deserializer()
+			.deserialize("wanted-flags", bytes);
+
+		assertThat(read).isEqualTo(raised);
+		assertThat(read.getTeam()).isNull();
+		assertThat(read.getReviewDue()).isNull();
+	}
+
+	@Test
+	void aReaderStillOnVersionOneCannotReadTheNewEventTypes() throws Exception {
+		Schema v1 = published("case-events-value", 1);
+		for (CaseEventType type : List.of(CaseEventType.NATIONALITY_ESTABLISHED, CaseEventType.ASSIGNED_TO_TEAM,
+				CaseEventType.REVIEW_COMPLETED)) {
+			CaseEvent event = SampleEvents.everyCanonicalType().get(type.ordinal());
+
+			assertThatThrownBy(() -> resolve(event, v1)).as(type.name()).isInstanceOf(AvroTypeException.class);
+		}
+	}
+
+	@Test
+	void aReaderStillOnVersionOneReadsTheOldTypesWrittenWithVersionTwo() throws Exception {
+		CaseEvent arrested = SampleEvents.everyCanonicalType().get(CaseEventType.ARRESTED.ordinal());
+		arrested.getCase$().setTeam("GTA-EAST-2");
+
+		GenericRecord read = resolve(arrested, published("case-events-value", 1));
+
+		assertThat(read.get("type")).hasToString("ARRESTED");
+		assertThat(((GenericRecord) read.get("case")).hasField("team")).isFalse();
+	}
+
+	private Map<String, Object> config() {
+		return Map.of("schema.registry.url", "mock://" + this.scope);
+	}
+
+	/**
+	 * The record as a producer on an older schema writes it: resolved to that schema,
+	 * then serialized with it, so the older schema is the one registered and named in the
+	 * bytes.
+	 */
+	private byte[] asWrittenBy(Schema older, SpecificRecord record, String topic) throws IOException {
+		AvroSerializer<GenericRecord> oldProducer = new AvroSerializer<>();
+		oldProducer.configure(config(), false);
+		return oldProducer.serialize(topic, resolve(record, older));
+	}
+
+	private static GenericRecord resolve(SpecificRecord record, Schema reader) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+		new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+		encoder.flush();
+		return new GenericDatumReader<GenericRecord>(record.getSchema(), reader).read(null,
+				DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+	}
+
+	/** A version as recorded by the schema-history guard. */
+	private static Schema published(String subject, int version) throws IOException {
+		return new Schema.Parser()
+			.parse(Files.readString(Path.of("src/main/schema-history", subject, "v" + version + ".avsc")));
 	}
 
 	/**

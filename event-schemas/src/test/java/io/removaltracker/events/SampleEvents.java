@@ -20,9 +20,11 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.stats.NationalityEstablishedFigures;
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.RemovedFigures;
 import io.removaltracker.events.stats.StatsSnapshot;
+import io.removaltracker.events.stats.TeamFigures;
 import io.removaltracker.events.stats.WantedFigures;
 import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
@@ -36,7 +38,7 @@ final class SampleEvents {
 	private SampleEvents() {
 	}
 
-	/** One intake event of each of the twelve types. */
+	/** One intake event of each type. */
 	static List<IntakeEvent> everyIntakeType() {
 		return List.of(
 				intake(CaseEventType.CASE_OPENED,
@@ -68,11 +70,15 @@ final class SampleEvents {
 						new io.removaltracker.events.intake.RemovalStayed(StayReason.PRRA)),
 				intake(CaseEventType.STAY_LIFTED, new io.removaltracker.events.intake.StayLifted()),
 				intake(CaseEventType.REMOVED, new io.removaltracker.events.intake.Removed("JAM")),
-				intake(CaseEventType.CASE_CLOSED,
-						new io.removaltracker.events.intake.CaseClosed(CloseReason.DECEASED)));
+				intake(CaseEventType.CASE_CLOSED, new io.removaltracker.events.intake.CaseClosed(CloseReason.DECEASED)),
+				intake(CaseEventType.NATIONALITY_ESTABLISHED,
+						new io.removaltracker.events.intake.NationalityEstablished("HTI")),
+				intake(CaseEventType.ASSIGNED_TO_TEAM,
+						new io.removaltracker.events.intake.AssignedToTeam("GTA-EAST-2")),
+				intake(CaseEventType.REVIEW_COMPLETED, new io.removaltracker.events.intake.ReviewCompleted()));
 	}
 
-	/** One canonical event of each of the twelve types, numbered 1 to 12 in one case. */
+	/** One canonical event of each type, numbered from 1 in one case. */
 	static List<CaseEvent> everyCanonicalType() {
 		List<Object> payloads = List.of(
 				io.removaltracker.events.cases.CaseOpened.newBuilder()
@@ -92,7 +98,10 @@ final class SampleEvents {
 				new io.removaltracker.events.cases.ReleasedOnConditions(List.of(Condition.REPORTING)),
 				new io.removaltracker.events.cases.RemovalStayed(StayReason.HUMANITARIAN),
 				new io.removaltracker.events.cases.StayLifted(), new io.removaltracker.events.cases.Removed(null),
-				new io.removaltracker.events.cases.CaseClosed(CloseReason.STATUS_GRANTED));
+				new io.removaltracker.events.cases.CaseClosed(CloseReason.STATUS_GRANTED),
+				new io.removaltracker.events.cases.NationalityEstablished("HTI"),
+				new io.removaltracker.events.cases.AssignedToTeam("GTA-EAST-2"),
+				new io.removaltracker.events.cases.ReviewCompleted());
 		CaseEventType[] types = CaseEventType.values();
 		return java.util.stream.IntStream.range(0, types.length)
 			.mapToObj((i) -> CaseEvent.newBuilder()
@@ -109,7 +118,7 @@ final class SampleEvents {
 			.toList();
 	}
 
-	static List<WantedFlagEvent> raisedAndCleared() {
+	static List<WantedFlagEvent> raisedUpdatedAndCleared() {
 		WantedFlagEvent raised = WantedFlagEvent.newBuilder()
 			.setCaseId("C-2021-0001")
 			.setType(WantedFlagEventType.WANTED_FLAG_RAISED)
@@ -120,13 +129,20 @@ final class SampleEvents {
 			.setRegion(Region.QUEBEC)
 			.setCaseSequence(4)
 			.build();
-		WantedFlagEvent cleared = WantedFlagEvent.newBuilder(raised)
+		WantedFlagEvent updated = WantedFlagEvent.newBuilder(raised)
+			.setType(WantedFlagEventType.WANTED_FLAG_UPDATED)
+			.setNationality("HTI")
+			.setTeam("QC-MTL-1")
+			.setReviewDue(OCCURRED.plusSeconds(365L * 86_400))
+			.setCaseSequence(5)
+			.build();
+		WantedFlagEvent cleared = WantedFlagEvent.newBuilder(updated)
 			.setType(WantedFlagEventType.WANTED_FLAG_CLEARED)
 			.setClearedAt(OCCURRED.plusSeconds(3_600))
 			.setClearReason(ClearReason.LOCATED)
-			.setCaseSequence(5)
+			.setCaseSequence(6)
 			.build();
-		return List.of(raised, cleared);
+		return List.of(raised, updated, cleared);
 	}
 
 	static StatsSnapshot nationalSnapshot() {
@@ -136,12 +152,20 @@ final class SampleEvents {
 			.setByStatus(Map.of("IN_PRISON", 401L, "DETAINED", 29L, "IN_COMMUNITY", 606L, "WANTED", 599L))
 			.setStayed(12)
 			.setSupervision(Map.of("REPORTING", 500L, "ELECTRONIC_MONITORING", 40L))
-			.setWanted(new WantedFigures(599L, 431L, Map.of("THREE_YEARS_OR_MORE", 315L, "TWO_TO_THREE_YEARS", 46L)))
+			.setWanted(WantedFigures.newBuilder()
+				.setTotal(599L)
+				.setSeriousCriminality(431L)
+				.setByDuration(Map.of("THREE_YEARS_OR_MORE", 315L, "TWO_TO_THREE_YEARS", 46L))
+				.setOverdueReview(37L)
+				.setUnassigned(12L)
+				.build())
 			.setByCriminality(Map.of("SERIOUS", new OpenAndWanted(1000L, 431L)))
 			.setByNationality(Map.of("UNKNOWN", new OpenAndWanted(200L, 80L)))
 			.setByRegion(Map.of("PACIFIC", new OpenAndWanted(300L, 90L)))
 			.setRemoved(new RemovedFigures(10L, Map.of("2021-03", 10L)))
 			.setWantedTrend(Map.of("2021-12", 469L))
+			.setByTeam(Map.of("GTA-EAST-2", new TeamFigures(140L, 51L, 6L)))
+			.setNationalityEstablished(new NationalityEstablishedFigures(88L))
 			.build();
 	}
 
@@ -169,6 +193,7 @@ final class SampleEvents {
 			.setStayed(type == CaseEventType.REMOVAL_STAYED)
 			.setOpen(!closed)
 			.setOpenedAt(OCCURRED)
+			.setTeam((type.ordinal() >= CaseEventType.ASSIGNED_TO_TEAM.ordinal()) ? "GTA-EAST-2" : null)
 			.build();
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.removaltracker.events.Nationality;
+import io.removaltracker.events.Team;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.CloseReason;
@@ -20,6 +21,7 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
 import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseClosed;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingAttended;
@@ -27,19 +29,22 @@ import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.HearingScheduled;
 import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
+import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /**
  * Writes one case's intake events as upstream systems would report them, refusing any
- * step the contract (section 2) would not accept, so a scenario that compiles and runs is
- * one case-service accepts in full. It follows custody, stay and openness, and whether
- * the person is wanted under the rule of contract section 4, so generators can steer by
- * it. Event ids are derived from the case id and position, so replaying a script repeats
- * the same events and case-service applies none of them twice.
+ * step the contract (sections 2 and 8) would not accept, so a scenario that compiles and
+ * runs is one case-service accepts in full. It follows custody, stay, openness,
+ * nationality and team, and whether the person is wanted under the rule of contract
+ * section 4, so generators can steer by it. Event ids are derived from the case id and
+ * position, so replaying a script repeats the same events and case-service applies none
+ * of them twice.
  * <p>
  * A deliberate copy of case-service's {@code CaseStateMachine} and monitoring-service's
  * {@code WantedRule}: the simulator drives any running stack from outside and may not
@@ -58,6 +63,8 @@ public final class CaseScript {
 	private Instant last;
 
 	private String nationality;
+
+	private String team;
 
 	private Criminality criminality;
 
@@ -191,6 +198,33 @@ public final class CaseScript {
 		return add(at, CaseEventType.CASE_CLOSED, new CaseClosed(reason));
 	}
 
+	/** A nationality established for the person: a country, or statelessness. */
+	public CaseScript establishNationality(Instant at, String nationality) {
+		requireOpen();
+		if (!Nationality.isEstablished(nationality)) {
+			throw new IllegalArgumentException(nationality + " is not " + Nationality.EXPECTED_ESTABLISHED);
+		}
+		require(!nationality.equals(this.nationality), "the nationality is already " + nationality);
+		this.nationality = nationality;
+		return add(at, CaseEventType.NATIONALITY_ESTABLISHED, new NationalityEstablished(nationality));
+	}
+
+	public CaseScript assignTeam(Instant at, String team) {
+		requireOpen();
+		if (!Team.isValid(team)) {
+			throw new IllegalArgumentException(team + " is not " + Team.EXPECTED);
+		}
+		require(!team.equals(this.team), "the case is already assigned to " + team);
+		this.team = team;
+		return add(at, CaseEventType.ASSIGNED_TO_TEAM, new AssignedToTeam(team));
+	}
+
+	/** A review of the case's warrant; it changes nothing in the case. */
+	public CaseScript completeReview(Instant at) {
+		requireOpen();
+		return add(at, CaseEventType.REVIEW_COMPLETED, new ReviewCompleted());
+	}
+
 	public String caseId() {
 		return this.caseId;
 	}
@@ -205,6 +239,11 @@ public final class CaseScript {
 
 	public String nationality() {
 		return this.nationality;
+	}
+
+	/** The team the case is assigned to, or null. */
+	public String team() {
+		return this.team;
 	}
 
 	/** Where a removal goes: the nationality, or null when unknown or stateless. */

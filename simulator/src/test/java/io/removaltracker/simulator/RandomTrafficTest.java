@@ -37,10 +37,18 @@ class RandomTrafficTest {
 		assertThat(cases).isEqualTo(2000);
 	}
 
+	/**
+	 * The types of contract section 2. Section 8's (NATIONALITY_ESTABLISHED,
+	 * ASSIGNED_TO_TEAM, REVIEW_COMPLETED) are not generated yet: the simulator's part of
+	 * issue 15 adds them to the traffic, and this goes back to every type.
+	 */
+	private static final List<CaseEventType> GENERATED = List.of(CaseEventType.values())
+		.subList(0, CaseEventType.CASE_CLOSED.ordinal() + 1);
+
 	@Test
 	void coversEveryEventTypeAndFlagsSomePeople() {
 		List<IntakeEvent> events = all(new RandomTraffic(11, 3000, END));
-		assertThat(events).extracting(IntakeEvent::getType).contains(CaseEventType.values());
+		assertThat(events).extracting(IntakeEvent::getType).containsAll(GENERATED);
 		assertThat(events.size()).isBetween(3000 * 3, 3000 * 20);
 	}
 

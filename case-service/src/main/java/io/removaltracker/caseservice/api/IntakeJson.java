@@ -22,6 +22,7 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
 import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseClosed;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingAttended;
@@ -29,10 +30,12 @@ import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.HearingScheduled;
 import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
+import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 import tools.jackson.databind.JsonNode;
 
@@ -101,6 +104,9 @@ final class IntakeJson {
 			case STAY_LIFTED -> new StayLifted();
 			case REMOVED -> new Removed(text("destinationCountry", false));
 			case CASE_CLOSED -> new CaseClosed(enumValue("closeReason", CloseReason.class, true));
+			case NATIONALITY_ESTABLISHED -> new NationalityEstablished(text("nationality", true));
+			case ASSIGNED_TO_TEAM -> new AssignedToTeam(text("team", true));
+			case REVIEW_COMPLETED -> new ReviewCompleted();
 		};
 	}
 

@@ -12,6 +12,7 @@ import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.HearingType;
 import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseClosed;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingAttended;
@@ -19,16 +20,18 @@ import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.HearingScheduled;
 import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
+import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /**
- * The case state machine of contract section 2, written once: given the case as its last
- * canonical event left it, decides whether an intake event is accepted and, if so, the
- * canonical event with the next sequence and the state after it.
+ * The case state machine of contract sections 2 and 8, written once: given the case as
+ * its last canonical event left it, decides whether an intake event is accepted and, if
+ * so, the canonical event with the next sequence and the state after it.
  */
 public final class CaseStateMachine {
 
@@ -140,6 +143,27 @@ public final class CaseStateMachine {
 		if (payload instanceof CaseClosed closed) {
 			return accepted(intake, next, CaseState.newBuilder(state).setOpen(false).build(),
 					new io.removaltracker.events.cases.CaseClosed(closed.getCloseReason()), recordedAt);
+		}
+		if (payload instanceof NationalityEstablished established) {
+			String nationality = established.getNationality();
+			if (nationality.equals(state.getNationality())) {
+				return notAllowed(intake, "only when it changes the case's nationality",
+						"its nationality is already " + nationality);
+			}
+			return accepted(intake, next, CaseState.newBuilder(state).setNationality(nationality).build(),
+					new io.removaltracker.events.cases.NationalityEstablished(nationality), recordedAt);
+		}
+		if (payload instanceof AssignedToTeam assigned) {
+			String team = assigned.getTeam();
+			if (team.equals(state.getTeam())) {
+				return notAllowed(intake, "only when it changes the case's team", "it is already assigned to " + team);
+			}
+			return accepted(intake, next, CaseState.newBuilder(state).setTeam(team).build(),
+					new io.removaltracker.events.cases.AssignedToTeam(team), recordedAt);
+		}
+		if (payload instanceof ReviewCompleted) {
+			// The case is unchanged; monitoring dates its reviews from this event.
+			return accepted(intake, next, state, new io.removaltracker.events.cases.ReviewCompleted(), recordedAt);
 		}
 		return new Refused(RefusalReason.INVALID, "Unsupported payload " + payload);
 	}

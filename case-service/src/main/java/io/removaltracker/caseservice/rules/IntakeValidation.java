@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.removaltracker.events.Nationality;
+import io.removaltracker.events.Team;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseClosed;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingAttended;
@@ -19,16 +21,20 @@ import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.HearingScheduled;
 import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
+import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /**
- * The rules of contract section 2 that need no case state: identifiers, the time limit,
- * the payload matching the type, conditions only with a custody that allows them. The
- * same checks run on HTTP and Kafka intake.
+ * The rules of contract sections 2 and 8 that need no case state: identifiers, the time
+ * limit, the payload matching the type, conditions only with a custody that allows them,
+ * the nationality and team formats. The same checks run on HTTP and Kafka intake, before
+ * any rule of the case's state, so a malformed field is a 400 even for a case that does
+ * not exist or is closed.
  */
 public final class IntakeValidation {
 
@@ -53,7 +59,10 @@ public final class IntakeValidation {
 			Map.entry(CaseEventType.RELEASED_ON_CONDITIONS, ReleasedOnConditions.class),
 			Map.entry(CaseEventType.REMOVAL_STAYED, RemovalStayed.class),
 			Map.entry(CaseEventType.STAY_LIFTED, StayLifted.class), Map.entry(CaseEventType.REMOVED, Removed.class),
-			Map.entry(CaseEventType.CASE_CLOSED, CaseClosed.class));
+			Map.entry(CaseEventType.CASE_CLOSED, CaseClosed.class),
+			Map.entry(CaseEventType.NATIONALITY_ESTABLISHED, NationalityEstablished.class),
+			Map.entry(CaseEventType.ASSIGNED_TO_TEAM, AssignedToTeam.class),
+			Map.entry(CaseEventType.REVIEW_COMPLETED, ReviewCompleted.class));
 
 	private IntakeValidation() {
 	}
@@ -109,6 +118,16 @@ public final class IntakeValidation {
 			if (removed.getDestinationCountry() != null
 					&& !Nationality.isCountryCode(removed.getDestinationCountry())) {
 				errors.add("destinationCountry", "must be an ISO 3166-1 alpha-3 code such as JAM");
+			}
+		}
+		else if (payload instanceof NationalityEstablished established) {
+			if (!Nationality.isEstablished(established.getNationality())) {
+				errors.add("nationality", "must be " + Nationality.EXPECTED_ESTABLISHED);
+			}
+		}
+		else if (payload instanceof AssignedToTeam assigned) {
+			if (!Team.isValid(assigned.getTeam())) {
+				errors.add("team", "must be " + Team.EXPECTED);
 			}
 		}
 	}

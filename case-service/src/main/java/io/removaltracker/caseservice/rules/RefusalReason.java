@@ -11,7 +11,10 @@ public enum RefusalReason {
 	CASE_EXISTS(409, "case-exists"),
 	/** Any event for a removed or closed case. */
 	CASE_CLOSED(409, "case-closed"),
-	/** The type is not accepted in the case's custody or stay. */
+	/**
+	 * The type is not accepted in the case's current state: its custody or stay, or a
+	 * nationality or team it already has.
+	 */
 	TRANSITION_NOT_ALLOWED(409, "transition-not-allowed"),
 	/** The eventId was accepted before with different content. */
 	EVENT_ID_CONFLICT(409, "event-id-conflict");

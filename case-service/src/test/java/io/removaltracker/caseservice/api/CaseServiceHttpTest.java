@@ -161,6 +161,66 @@ class CaseServiceHttpTest {
 		assertThat(fields(missed)).containsExactlyInAnyOrder("hearingType", "scheduledFor");
 	}
 
+	@Test
+	void enforcementEventsAreAcceptedAndTheTeamShowsInTheCaseOnceAssigned() {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		assertThat(this.http.get("/api/v1/cases/" + caseId).body().has("team")).isFalse();
+
+		Answer assigned = this.http.postJson(event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"PAC-VAN-3\""));
+		Answer established = this.http.postJson(event(caseId, "NATIONALITY_ESTABLISHED", "\"nationality\": \"HTI\""));
+		Answer reviewed = this.http.postJson(event(caseId, "REVIEW_COMPLETED", ""));
+		Answer state = this.http.get("/api/v1/cases/" + caseId);
+
+		assertThat(assigned.status()).isEqualTo(201);
+		assertThat(assigned.body().get("team").asText()).isEqualTo("PAC-VAN-3");
+		assertThat(assigned.body().get("case").get("team").asText()).isEqualTo("PAC-VAN-3");
+		assertThat(established.status()).isEqualTo(201);
+		assertThat(established.body().get("nationality").asText()).isEqualTo("HTI");
+		assertThat(established.body().get("case").get("nationality").asText()).isEqualTo("HTI");
+		assertThat(reviewed.status()).isEqualTo(201);
+		assertThat(reviewed.body().get("case")).isEqualTo(established.body().get("case"));
+		assertThat(state.body().get("lastSequence").asLong()).isEqualTo(4);
+		assertThat(state.body().get("team").asText()).isEqualTo("PAC-VAN-3");
+		assertThat(state.body().get("nationality").asText()).isEqualTo("HTI");
+	}
+
+	@Test
+	void enforcementEventsTheCaseCannotTakeAre404Or409() {
+		String caseId = anyCaseId();
+		assertProblem(this.http.postJson(event(caseId, "REVIEW_COMPLETED", "")), 404, "case-not-found");
+
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"PAC-VAN-3\""));
+		Answer sameTeam = this.http.postJson(event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"PAC-VAN-3\""));
+		this.http.postJson(event(caseId, "NATIONALITY_ESTABLISHED", "\"nationality\": \"STATELESS\""));
+		Answer sameNationality = this.http
+			.postJson(event(caseId, "NATIONALITY_ESTABLISHED", "\"nationality\": \"STATELESS\""));
+		this.http.postJson(event(caseId, "CASE_CLOSED", "\"closeReason\": \"DECEASED\""));
+		Answer reviewOfAClosedCase = this.http.postJson(event(caseId, "REVIEW_COMPLETED", ""));
+
+		assertProblem(sameTeam, 409, "transition-not-allowed");
+		assertThat(sameTeam.body().get("detail").asText()).contains("already assigned to PAC-VAN-3");
+		assertProblem(sameNationality, 409, "transition-not-allowed");
+		assertThat(sameNationality.body().get("detail").asText()).contains("already STATELESS");
+		assertProblem(reviewOfAClosedCase, 409, "case-closed");
+		assertThat(this.http.get("/api/v1/cases/" + caseId + "/events").body())
+			.extracting((e) -> e.get("type").asText())
+			.containsExactly("CASE_OPENED", "ASSIGNED_TO_TEAM", "NATIONALITY_ESTABLISHED", "CASE_CLOSED");
+	}
+
+	@Test
+	void aMalformedFieldIs400EvenForAClosedCase() {
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(event(caseId, "CASE_CLOSED", "\"closeReason\": \"DECEASED\""));
+
+		Answer badTeam = this.http.postJson(event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"pac-van-3\""));
+
+		assertProblem(badTeam, 400, "invalid-event");
+		assertThat(fields(badTeam)).containsExactly("team");
+	}
+
 	static Stream<Arguments> badInput() {
 		String caseId = "C-BAD-INPUT";
 		String future = Instant.now().plusSeconds(3600).toString();
@@ -190,6 +250,23 @@ class CaseServiceHttpTest {
 				Arguments.of("conditions with a custody that allows none", "application/json",
 						caseOpened(UUID.randomUUID().toString(), caseId, "DETAINED", "[\"REPORTING\"]"), 400,
 						List.of("conditions")),
+				Arguments.of("team in lower case", "application/json",
+						event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"gta-east-2\""), 400, List.of("team")),
+				Arguments.of("team of 33 characters", "application/json",
+						event(caseId, "ASSIGNED_TO_TEAM", "\"team\": \"" + "T".repeat(33) + "\""), 400,
+						List.of("team")),
+				Arguments.of("team missing", "application/json", event(caseId, "ASSIGNED_TO_TEAM", ""), 400,
+						List.of("team")),
+				Arguments.of("team not a string", "application/json", event(caseId, "ASSIGNED_TO_TEAM", "\"team\": 7"),
+						400, List.of("team")),
+				Arguments.of("UNKNOWN established as a nationality", "application/json",
+						event(caseId, "NATIONALITY_ESTABLISHED", "\"nationality\": \"UNKNOWN\""), 400,
+						List.of("nationality")),
+				Arguments.of("established nationality in lower case", "application/json",
+						event(caseId, "NATIONALITY_ESTABLISHED", "\"nationality\": \"hti\""), 400,
+						List.of("nationality")),
+				Arguments.of("established nationality missing", "application/json",
+						event(caseId, "NATIONALITY_ESTABLISHED", ""), 400, List.of("nationality")),
 				Arguments.of("body over 64 KiB", "application/json",
 						event(caseId, "REMOVED", "\"padding\": \"" + "x".repeat(70_000) + "\""), 413, List.of()),
 				Arguments.of("wrong content type", "text/plain", caseOpenedInCommunity(caseId), 415, List.of()));

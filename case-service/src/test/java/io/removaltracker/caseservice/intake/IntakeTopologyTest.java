@@ -31,10 +31,12 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.HearingType;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.Verdict;
 import io.removaltracker.serde.registry.MockSchemaRegistry;
 import org.apache.kafka.common.header.Headers;
@@ -230,6 +232,34 @@ class IntakeTopologyTest {
 		assertThat(header(dead.get(0).headers(), IntakeProcessor.DETAIL_HEADER)).contains("eventId");
 		assertThat(header(dead.get(1).headers(), IntakeProcessor.DETAIL_HEADER)).contains("record key");
 		assertThat(this.caseEvents.isEmpty()).isTrue();
+	}
+
+	@Test
+	void enforcementEventsBreakingARuleAreRejectedWithTheirReason() {
+		send(anIntake(CaseEventType.CASE_OPENED));
+		IntakeEvent badTeam = anIntake(CaseEventType.ASSIGNED_TO_TEAM);
+		badTeam.setPayload(new AssignedToTeam("pr wpg 1"));
+		IntakeEvent unknown = anIntake(CaseEventType.NATIONALITY_ESTABLISHED);
+		unknown.setPayload(new NationalityEstablished("UNKNOWN"));
+		send(badTeam);
+		send(unknown);
+		send(anIntake(CaseEventType.ASSIGNED_TO_TEAM));
+		send(anIntake(CaseEventType.ASSIGNED_TO_TEAM));
+		send(anIntake(CaseEventType.REVIEW_COMPLETED));
+
+		List<TestRecord<byte[], byte[]>> dead = this.rejected.readRecordsToList();
+		assertThat(dead).extracting((record) -> header(record.headers(), IntakeProcessor.REASON_HEADER))
+			.containsExactly("invalid-event", "invalid-event", "transition-not-allowed");
+		assertThat(dead).extracting((record) -> header(record.headers(), IntakeProcessor.STATUS_HEADER))
+			.containsExactly("400", "400", "409");
+		assertThat(header(dead.get(0).headers(), IntakeProcessor.DETAIL_HEADER)).startsWith("team: must be 1-32");
+		assertThat(header(dead.get(1).headers(), IntakeProcessor.DETAIL_HEADER)).contains("not UNKNOWN");
+		assertThat(header(dead.get(2).headers(), IntakeProcessor.DETAIL_HEADER))
+			.contains("already assigned to " + CaseFixtures.TEAM);
+		List<CaseEvent> events = this.caseEvents.readValuesToList();
+		assertThat(events).extracting(CaseEvent::getType)
+			.containsExactly(CaseEventType.CASE_OPENED, CaseEventType.ASSIGNED_TO_TEAM, CaseEventType.REVIEW_COMPLETED);
+		assertThat(events.get(2).getCase$().getTeam()).isEqualTo(CaseFixtures.TEAM);
 	}
 
 	@Test

@@ -106,6 +106,43 @@ class KafkaIntakeTest {
 		assertThat(header(rejected.get(2), "rejection-detail")).contains("schema id 1000000");
 	}
 
+	@Test
+	void anEnforcementEventTheCaseCannotTakeIsRejectedWithItsReason() throws Exception {
+		String caseId = "K-" + System.nanoTime();
+		IntakeEvent sameTeamAgain = forCase(CaseEventType.ASSIGNED_TO_TEAM, caseId);
+		List<IntakeEvent> sent = List.of(forCase(CaseEventType.CASE_OPENED, caseId),
+				forCase(CaseEventType.ASSIGNED_TO_TEAM, caseId), sameTeamAgain,
+				forCase(CaseEventType.REVIEW_COMPLETED, caseId));
+
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			for (IntakeEvent event : sent) {
+				producer
+					.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), caseId.getBytes(StandardCharsets.UTF_8),
+							avro(event)))
+					.get(30, TimeUnit.SECONDS);
+			}
+		}
+
+		List<ConsumerRecord<String, CaseEvent>> events = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> caseId.equals(record.key()), 3);
+		assertThat(events).extracting((record) -> record.value().getType())
+			.containsExactly(CaseEventType.CASE_OPENED, CaseEventType.ASSIGNED_TO_TEAM, CaseEventType.REVIEW_COMPLETED);
+		assertThat(events.get(2).value().getCase$().getTeam()).isEqualTo(CaseFixtures.TEAM);
+		List<ConsumerRecord<byte[], byte[]>> rejected = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_INTAKE_REJECTED.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+				(record) -> caseId.equals(new String(record.key(), StandardCharsets.UTF_8)), 1);
+		assertThat(rejected).singleElement().satisfies((record) -> {
+			assertThat(record.value()).isEqualTo(avro(sameTeamAgain));
+			assertThat(header(record, "rejection-reason")).isEqualTo("transition-not-allowed");
+			assertThat(header(record, "rejection-status")).isEqualTo("409");
+			assertThat(header(record, "rejection-detail")).contains("already assigned to " + CaseFixtures.TEAM);
+		});
+	}
+
 	private static byte[] avro(IntakeEvent event) {
 		return Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", REGISTRY))
 			.serializer()

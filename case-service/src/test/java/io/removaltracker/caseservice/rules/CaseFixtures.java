@@ -19,6 +19,7 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
 import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseClosed;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.HearingAttended;
@@ -26,10 +27,12 @@ import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.HearingScheduled;
 import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 import io.removaltracker.events.intake.RemovalStayed;
 import io.removaltracker.events.intake.Removed;
+import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /** Cases and intake events in domain words, valid unless a test says otherwise. */
@@ -39,14 +42,31 @@ public final class CaseFixtures {
 
 	public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
 
+	/** The nationality the fixture's NATIONALITY_ESTABLISHED establishes. */
+	public static final String ESTABLISHED_NATIONALITY = "HTI";
+
+	/** The team the fixture's ASSIGNED_TO_TEAM assigns. */
+	public static final String TEAM = "PR-WPG-1";
+
 	private CaseFixtures() {
 	}
 
-	/** A case whose last event (sequence 3) left it in this state. */
+	/**
+	 * A case whose last event (sequence 3) left it in this state, of unknown nationality
+	 * and assigned to no team.
+	 */
 	public static CaseEvent aCase(Custody custody, boolean stayed, boolean open) {
+		return aCase(custody, stayed, open, "UNKNOWN", null);
+	}
+
+	/**
+	 * A case whose last event (sequence 3) left it in this state, of this nationality and
+	 * team (null for none).
+	 */
+	public static CaseEvent aCase(Custody custody, boolean stayed, boolean open, String nationality, String team) {
 		CaseState state = CaseState.newBuilder()
 			.setPersonId("P-000042")
-			.setNationality("UNKNOWN")
+			.setNationality(nationality)
 			.setCriminality(Criminality.SERIOUS)
 			.setOrderType(OrderType.DEPORTATION)
 			.setRegion(Region.PRAIRIE)
@@ -55,6 +75,7 @@ public final class CaseFixtures {
 			.setStayed(stayed)
 			.setOpen(open)
 			.setOpenedAt(OPENED_AT)
+			.setTeam(team)
 			.build();
 		return CaseEvent.newBuilder()
 			.setEventId(UUID.randomUUID().toString())
@@ -107,6 +128,9 @@ public final class CaseFixtures {
 			case STAY_LIFTED -> new StayLifted();
 			case REMOVED -> new Removed("HTI");
 			case CASE_CLOSED -> new CaseClosed(CloseReason.ORDER_VOID);
+			case NATIONALITY_ESTABLISHED -> new NationalityEstablished(ESTABLISHED_NATIONALITY);
+			case ASSIGNED_TO_TEAM -> new AssignedToTeam(TEAM);
+			case REVIEW_COMPLETED -> new ReviewCompleted();
 		};
 	}
 

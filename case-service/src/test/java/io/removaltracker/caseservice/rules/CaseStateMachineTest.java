@@ -17,28 +17,35 @@ import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.HearingType;
 import io.removaltracker.events.common.ReleasedTo;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.HearingMissed;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.removaltracker.caseservice.rules.CaseFixtures.ESTABLISHED_NATIONALITY;
 import static io.removaltracker.caseservice.rules.CaseFixtures.NOW;
+import static io.removaltracker.caseservice.rules.CaseFixtures.TEAM;
 import static io.removaltracker.caseservice.rules.CaseFixtures.aCase;
 import static io.removaltracker.caseservice.rules.CaseFixtures.aCaseInCommunity;
 import static io.removaltracker.caseservice.rules.CaseFixtures.anIntake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every event type against every case state (custody x stayed x open, and no case at
- * all), accepted or refused as the contract's table says, with the state after each
- * accepted one.
+ * Every event type against every case state (custody x stayed x open x the nationality
+ * and team the fixtures' events would set, and no case at all), accepted or refused as
+ * the contract's tables (sections 2 and 8) say, with the state after each accepted one.
  */
 class CaseStateMachineTest {
 
-	/** Contract section 2, column "accepted when", for an open existing case. */
+	/**
+	 * Contract sections 2 and 8, column "accepted when", for an open existing case and
+	 * the fixtures' payloads.
+	 */
 	private static final Map<CaseEventType, Predicate<CaseState>> ACCEPTED_WHEN_OPEN = new EnumMap<>(
 			Map.ofEntries(Map.entry(CaseEventType.HEARING_SCHEDULED, (s) -> true),
 					Map.entry(CaseEventType.HEARING_ATTENDED, (s) -> true),
@@ -50,7 +57,18 @@ class CaseStateMachineTest {
 					Map.entry(CaseEventType.REMOVAL_STAYED, (s) -> !s.getStayed()),
 					Map.entry(CaseEventType.STAY_LIFTED, CaseState::getStayed),
 					Map.entry(CaseEventType.REMOVED, (s) -> s.getCustody() != Custody.IN_PRISON && !s.getStayed()),
-					Map.entry(CaseEventType.CASE_CLOSED, (s) -> true)));
+					Map.entry(CaseEventType.CASE_CLOSED, (s) -> true),
+					Map.entry(CaseEventType.NATIONALITY_ESTABLISHED,
+							(s) -> !s.getNationality().equals(ESTABLISHED_NATIONALITY)),
+					Map.entry(CaseEventType.ASSIGNED_TO_TEAM, (s) -> !TEAM.equals(s.getTeam())),
+					Map.entry(CaseEventType.REVIEW_COMPLETED, (s) -> true)));
+
+	/**
+	 * The nationality and team of a case: unknown and none, those the fixtures' events
+	 * would set, and others.
+	 */
+	private static final List<String[]> NATIONALITY_AND_TEAM = List.of(new String[] { "UNKNOWN", null },
+			new String[] { ESTABLISHED_NATIONALITY, TEAM }, new String[] { "STATELESS", "AT-HFX-2" });
 
 	/** Contract section 2, column "custody after", for the fixtures' payloads. */
 	private static final Map<CaseEventType, Custody> CUSTODY_AFTER = Map.of(CaseEventType.ARRESTED, Custody.DETAINED,
@@ -64,7 +82,9 @@ class CaseStateMachineTest {
 			for (Custody custody : Custody.values()) {
 				for (boolean stayed : new boolean[] { false, true }) {
 					for (boolean open : new boolean[] { true, false }) {
-						cases.add(Arguments.of(type, aCase(custody, stayed, open)));
+						for (String[] who : NATIONALITY_AND_TEAM) {
+							cases.add(Arguments.of(type, aCase(custody, stayed, open, who[0], who[1])));
+						}
 					}
 				}
 			}
@@ -112,9 +132,16 @@ class CaseStateMachineTest {
 			assertThat(after.getOpen()).isTrue();
 			assertThat(after.getStayed()).isFalse();
 			assertThat(after.getCustody()).isEqualTo(Custody.IN_COMMUNITY);
+			assertThat(after.getTeam()).isNull();
 			return;
 		}
 		CaseState before = last.getCase$();
+		if (type == CaseEventType.REVIEW_COMPLETED) {
+			assertThat(after).isEqualTo(before);
+		}
+		assertThat(after.getNationality()).isEqualTo(
+				(type == CaseEventType.NATIONALITY_ESTABLISHED) ? ESTABLISHED_NATIONALITY : before.getNationality());
+		assertThat(after.getTeam()).isEqualTo((type == CaseEventType.ASSIGNED_TO_TEAM) ? TEAM : before.getTeam());
 		assertThat(after.getCustody()).isEqualTo(CUSTODY_AFTER.getOrDefault(type, before.getCustody()));
 		assertThat(after.getOpen()).isEqualTo(type != CaseEventType.REMOVED && type != CaseEventType.CASE_CLOSED);
 		boolean stayedAfter = switch (type) {
@@ -197,6 +224,57 @@ class CaseStateMachineTest {
 			assertThat(refused.reason().status()).isEqualTo(409);
 			assertThat(refused.detail()).contains("REMOVED is accepted only when custody is not IN_PRISON");
 		});
+	}
+
+	@Test
+	void anEstablishedNationalityReplacesTheCasesNationality() {
+		IntakeEvent established = anIntake(CaseEventType.NATIONALITY_ESTABLISHED);
+		established.setPayload(new NationalityEstablished("STATELESS"));
+
+		CaseEvent event = accept(aCase(Custody.IN_COMMUNITY, false, true, "SOM", null), established);
+
+		assertThat(event.getCase$().getNationality()).isEqualTo("STATELESS");
+		assertThat(event.getPayload())
+			.isEqualTo(new io.removaltracker.events.cases.NationalityEstablished("STATELESS"));
+	}
+
+	@Test
+	void theSameNationalityAgainIsRefusedSayingSo() {
+		Decision decision = CaseStateMachine.decide(aCase(Custody.DETAINED, false, true, ESTABLISHED_NATIONALITY, null),
+				anIntake(CaseEventType.NATIONALITY_ESTABLISHED), (id) -> Optional.empty(), NOW);
+
+		assertThat(decision).isInstanceOfSatisfying(Refused.class, (refused) -> {
+			assertThat(refused.reason()).isEqualTo(RefusalReason.TRANSITION_NOT_ALLOWED);
+			assertThat(refused.detail())
+				.contains("NATIONALITY_ESTABLISHED is accepted only when it changes the case's nationality")
+				.contains("already " + ESTABLISHED_NATIONALITY);
+		});
+	}
+
+	@Test
+	void aCaseMovesToAnotherTeamButNotToItsOwn() {
+		CaseEvent assigned = accept(aCaseInCommunity(), anIntake(CaseEventType.ASSIGNED_TO_TEAM));
+		IntakeEvent moved = anIntake(CaseEventType.ASSIGNED_TO_TEAM);
+		moved.setPayload(new AssignedToTeam("PR-REGINA-3"));
+
+		assertThat(accept(assigned, moved).getCase$().getTeam()).isEqualTo("PR-REGINA-3");
+		assertThat(CaseStateMachine.decide(assigned, anIntake(CaseEventType.ASSIGNED_TO_TEAM), (id) -> Optional.empty(),
+				NOW))
+			.isInstanceOfSatisfying(Refused.class, (refused) -> {
+				assertThat(refused.reason()).isEqualTo(RefusalReason.TRANSITION_NOT_ALLOWED);
+				assertThat(refused.detail()).contains("already assigned to " + TEAM);
+			});
+	}
+
+	@Test
+	void theTeamStaysWithTheCaseThroughLaterEvents() {
+		CaseEvent assigned = accept(aCaseInCommunity(), anIntake(CaseEventType.ASSIGNED_TO_TEAM));
+
+		CaseEvent arrested = accept(assigned, anIntake(CaseEventType.ARRESTED));
+		CaseEvent closed = accept(arrested, anIntake(CaseEventType.CASE_CLOSED));
+
+		assertThat(arrested.getCase$().getTeam()).isEqualTo(TEAM);
+		assertThat(closed.getCase$().getTeam()).isEqualTo(TEAM);
 	}
 
 	private static CaseEvent accept(CaseEvent last, IntakeEvent intake) {

@@ -1,13 +1,16 @@
 package io.removaltracker.caseservice.rules;
 
 import java.util.List;
+import java.util.Map;
 
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.ReleasedTo;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.Removed;
 import io.removaltracker.events.intake.StayLifted;
@@ -115,6 +118,53 @@ class IntakeValidationTest {
 		removed.setPayload(new Removed("Jamaica"));
 
 		assertThat(IntakeValidation.check(removed, NOW).asMap()).containsOnlyKeys("destinationCountry");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "JAM", "SOM", "STATELESS" })
+	void aCountryOrStatelessnessCanBeEstablished(String nationality) {
+		IntakeEvent established = anIntake(CaseEventType.NATIONALITY_ESTABLISHED);
+		established.setPayload(new NationalityEstablished(nationality));
+
+		assertThat(IntakeValidation.check(established, NOW).isEmpty()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UNKNOWN", "hti", "Hti", "HT", "HTIA", "Haiti", "H1I", "" })
+	void unknownOrMalformedNationalitiesCannotBeEstablished(String nationality) {
+		IntakeEvent established = anIntake(CaseEventType.NATIONALITY_ESTABLISHED);
+		established.setPayload(new NationalityEstablished(nationality));
+
+		Map<String, String> errors = IntakeValidation.check(established, NOW).asMap();
+
+		assertThat(errors).containsOnlyKeys("nationality");
+		assertThat(errors.get("nationality")).contains("STATELESS, not UNKNOWN");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A", "GTA-EAST-2", "7", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-01234" })
+	void teamsAreUpTo32CapitalsDigitsAndHyphens(String team) {
+		IntakeEvent assigned = anIntake(CaseEventType.ASSIGNED_TO_TEAM);
+		assigned.setPayload(new AssignedToTeam(team));
+
+		assertThat(IntakeValidation.check(assigned, NOW).isEmpty()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "gta-east-2", "GTA EAST", "GTA_EAST", "ÉQUIPE", "ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345" })
+	void otherTeamsAreRefused(String team) {
+		IntakeEvent assigned = anIntake(CaseEventType.ASSIGNED_TO_TEAM);
+		assigned.setPayload(new AssignedToTeam(team));
+
+		assertThat(IntakeValidation.check(assigned, NOW).asMap()).containsOnlyKeys("team");
+	}
+
+	@Test
+	void aReviewCarriesTheReviewPayload() {
+		IntakeEvent review = anIntake(CaseEventType.REVIEW_COMPLETED);
+		review.setPayload(new AssignedToTeam("GTA-EAST-2"));
+
+		assertThat(IntakeValidation.check(review, NOW).asMap()).containsOnlyKeys("payload");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,9 @@ import io.removaltracker.events.common.OrderType;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.simulator.CaseScript;
 import io.removaltracker.simulator.RandomTraffic;
 import io.removaltracker.simulator.ReferenceScenario;
@@ -65,6 +68,8 @@ class SimulatorHistoriesTest {
 			assertThat(state.getCustody()).as(script.caseId()).isEqualTo(script.custody());
 			assertThat(state.getStayed()).as(script.caseId()).isEqualTo(script.stayed());
 			assertThat(state.getOpen()).as(script.caseId()).isEqualTo(script.isOpen());
+			assertThat(state.getNationality()).as(script.caseId()).isEqualTo(script.nationality());
+			assertThat(state.getTeam()).as(script.caseId()).isEqualTo(script.team());
 		}
 	}
 
@@ -119,6 +124,12 @@ class SimulatorHistoriesTest {
 
 		private CaseEvent last;
 
+		/**
+		 * The payload of the step being tried, when its value matters to the rules (a
+		 * nationality, a team), so a refusal is checked with the same value.
+		 */
+		private Object tried;
+
 		private Instant at = Instant.parse("2016-01-04T09:00:00Z");
 
 		Walk(Random random, String caseId) {
@@ -150,6 +161,7 @@ class SimulatorHistoriesTest {
 		 */
 		private boolean take(CaseEventType type, Runnable step) {
 			int before = this.script.events().size();
+			this.tried = null;
 			try {
 				step.run();
 			}
@@ -159,7 +171,7 @@ class SimulatorHistoriesTest {
 					.setCaseId(this.script.caseId())
 					.setType(type)
 					.setOccurredAt(this.at)
-					.setPayload(CaseFixtures.payloadOf(type))
+					.setPayload((this.tried != null) ? this.tried : CaseFixtures.payloadOf(type))
 					.build();
 				Decision decision = CaseStateMachine.decide(this.last, intake, (id) -> Optional.empty(), this.at);
 				assertThat(decision)
@@ -175,6 +187,8 @@ class SimulatorHistoriesTest {
 			CaseState state = this.last.getCase$();
 			assertThat(List.of(state.getCustody(), state.getStayed(), state.getOpen())).as("state after %s", type)
 				.containsExactly(this.script.custody(), this.script.stayed(), this.script.isOpen());
+			assertThat(Arrays.asList(state.getNationality(), state.getTeam())).as("nationality and team after %s", type)
+				.containsExactly(this.script.nationality(), this.script.team());
 			return true;
 		}
 
@@ -207,6 +221,17 @@ class SimulatorHistoriesTest {
 				case STAY_LIFTED -> s.liftStay(this.at);
 				case REMOVED -> s.remove(this.at, s.homeCountry());
 				case CASE_CLOSED -> s.close(this.at, pick(CloseReason.values()));
+				case NATIONALITY_ESTABLISHED -> {
+					String nationality = pick(new String[] { "HTI", "JAM", "STATELESS" });
+					this.tried = new NationalityEstablished(nationality);
+					s.establishNationality(this.at, nationality);
+				}
+				case ASSIGNED_TO_TEAM -> {
+					String team = pick(new String[] { "AT-HFX-1", "AT-HFX-2" });
+					this.tried = new AssignedToTeam(team);
+					s.assignTeam(this.at, team);
+				}
+				case REVIEW_COMPLETED -> s.completeReview(this.at);
 			}
 		}
 

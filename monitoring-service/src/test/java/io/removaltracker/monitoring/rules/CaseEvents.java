@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.removaltracker.events.cases.Arrested;
+import io.removaltracker.events.cases.AssignedToTeam;
 import io.removaltracker.events.cases.CaseClosed;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseOpened;
@@ -13,10 +14,12 @@ import io.removaltracker.events.cases.HearingAttended;
 import io.removaltracker.events.cases.HearingMissed;
 import io.removaltracker.events.cases.HearingScheduled;
 import io.removaltracker.events.cases.Imprisoned;
+import io.removaltracker.events.cases.NationalityEstablished;
 import io.removaltracker.events.cases.ReleasedFromPrison;
 import io.removaltracker.events.cases.ReleasedOnConditions;
 import io.removaltracker.events.cases.RemovalStayed;
 import io.removaltracker.events.cases.Removed;
+import io.removaltracker.events.cases.ReviewCompleted;
 import io.removaltracker.events.cases.StayLifted;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CaseEventType;
@@ -82,6 +85,9 @@ public final class CaseEvents {
 			case STAY_LIFTED -> new StayLifted();
 			case REMOVED -> new Removed(null);
 			case CASE_CLOSED -> new CaseClosed(CloseReason.DECEASED);
+			case NATIONALITY_ESTABLISHED -> new NationalityEstablished("SOM");
+			case ASSIGNED_TO_TEAM -> new AssignedToTeam("SO-LDN-1");
+			case REVIEW_COMPLETED -> new ReviewCompleted();
 		};
 	}
 

@@ -117,6 +117,10 @@ class SimulatorWantedBookkeepingTest {
 			case STAY_LIFTED -> script.liftStay(at);
 			case REMOVED -> script.remove(at, null);
 			case CASE_CLOSED -> script.close(at, pick(random, CloseReason.values()));
+			case NATIONALITY_ESTABLISHED ->
+				script.establishNationality(at, pick(random, new String[] { "HTI", "STATELESS" }));
+			case ASSIGNED_TO_TEAM -> script.assignTeam(at, pick(random, new String[] { "PAC-VAN-1", "PAC-VAN-2" }));
+			case REVIEW_COMPLETED -> script.completeReview(at);
 			case CASE_OPENED -> throw new IllegalArgumentException("the walk opens the case itself");
 		}
 	}
@@ -152,6 +156,7 @@ class SimulatorWantedBookkeepingTest {
 				.setStayed(script.stayed())
 				.setOpen(script.isOpen())
 				.setOpenedAt(script.events().get(0).getOccurredAt())
+				.setTeam(script.team())
 				.build())
 			.build();
 	}

@@ -12,6 +12,8 @@ import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.HearingType;
 import io.removaltracker.events.common.OrderType;
 import io.removaltracker.events.common.Region;
+import io.removaltracker.events.stats.OpenAndWanted;
+import io.removaltracker.events.stats.StatsSnapshot;
 import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
@@ -78,6 +80,31 @@ class NationalFiguresTest {
 		assertThat(figures.snapshot(AS_OF).getOpenCases()).isZero();
 		assertThat(figures.snapshot(AS_OF).getByStatus()).isEmpty();
 		assertThat(figures.snapshot(AS_OF).getByRegion()).isEmpty();
+	}
+
+	@Test
+	void aCaseCountsUnderTheNationalityItsLatestEventCarries() {
+		NationalFigures figures = new NationalFigures();
+		CaseEvent opened = caseEvent("C-1", 1, Custody.DETAINED, true);
+		opened.getCase$().setNationality("UNKNOWN");
+		CaseEvent established = caseEvent("C-1", 2, Custody.DETAINED, true);
+		established.setType(CaseEventType.NATIONALITY_ESTABLISHED);
+		established.setPayload(new io.removaltracker.events.cases.NationalityEstablished("HTI"));
+		CaseEvent assigned = caseEvent("C-1", 3, Custody.DETAINED, true);
+		assigned.setType(CaseEventType.ASSIGNED_TO_TEAM);
+		assigned.setPayload(new io.removaltracker.events.cases.AssignedToTeam("QC-MTL-1"));
+		assigned.getCase$().setTeam("QC-MTL-1");
+
+		figures.apply(opened);
+		assertThat(figures.snapshot(AS_OF).getByNationality()).containsOnlyKeys("UNKNOWN");
+		figures.apply(established);
+		figures.apply(assigned);
+		figures.apply(opened);
+
+		StatsSnapshot snapshot = figures.snapshot(AS_OF);
+		assertThat(snapshot.getByNationality()).isEqualTo(Map.of("HTI", new OpenAndWanted(1L, 0L)));
+		assertThat(snapshot.getOpenCases()).isEqualTo(1);
+		assertThat(snapshot.getByStatus()).isEqualTo(Map.of("DETAINED", 1L));
 	}
 
 	private static WantedFlagEvent wanted(NationalFigures figures, String caseId, String since) {
