@@ -523,8 +523,18 @@ public final class ChaosSuite implements AutoCloseable {
 			.setRecordedAt(at)
 			.setSource("chaos-admin")
 			.setPayload(new CaseClosed(CloseReason.ORDER_VOID))
-			.setCase$(new CaseState("P-POISON", "UNKNOWN", Criminality.NONE, OrderType.DEPARTURE, Region.ATLANTIC,
-					Custody.IN_COMMUNITY, List.of(), false, true, at))
+			.setCase$(CaseState.newBuilder()
+				.setPersonId("P-POISON")
+				.setNationality("UNKNOWN")
+				.setCriminality(Criminality.NONE)
+				.setOrderType(OrderType.DEPARTURE)
+				.setRegion(Region.ATLANTIC)
+				.setCustody(Custody.IN_COMMUNITY)
+				.setConditions(List.of())
+				.setStayed(false)
+				.setOpen(true)
+				.setOpenedAt(at)
+				.build())
 			.build();
 		try (KafkaProducer<String, byte[]> admin = RawFrames.producer(this.stack.bootstrapServers(), "chaos-admin")) {
 			admin.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), caseId, RawFrames.frame(id, poison))).get();
