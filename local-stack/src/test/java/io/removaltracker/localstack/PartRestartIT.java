@@ -31,8 +31,10 @@ class PartRestartIT {
 			monitoring.destroyForcibly();
 
 			stack.awaitOutput("monitoring-service stopped on its own (exit code 137)", 1, Duration.ofSeconds(30));
-			assertThat(stack.output()).contains("Last lines of " + dataDir.resolve("logs/monitoring-service.log"),
-					"Restarting monitoring-service in 1 s (restart 1); the other parts run on.");
+			// The report's lines are printed one after the other: wait for its last one.
+			stack.awaitOutput("Restarting monitoring-service in 1 s (restart 1); the other parts run on.", 1,
+					Duration.ofSeconds(10));
+			assertThat(stack.output()).contains("Last lines of " + dataDir.resolve("logs/monitoring-service.log"));
 			HttpJson caseService = new HttpJson(stack.url("case-port"));
 			assertThat(caseService.get("/actuator/health/readiness").status()).as("case-service runs on")
 				.isEqualTo(200);
