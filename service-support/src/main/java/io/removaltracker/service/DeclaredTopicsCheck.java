@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ import org.springframework.context.SmartLifecycle;
 public final class DeclaredTopicsCheck implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclaredTopicsCheck.class);
+
+	private static final long METADATA_WAIT_MS = 30_000;
 
 	private final Map<String, Object> adminConfig;
 
@@ -62,8 +66,30 @@ public final class DeclaredTopicsCheck implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Every difference between the declared topics and the broker's, in words. */
+	/**
+	 * Every difference between the declared topics and the broker's, in words. A topic
+	 * created a moment ago may not be known to every broker yet: asked again for up to
+	 * {@value #METADATA_WAIT_MS} ms.
+	 */
 	List<String> differences(List<NewTopic> declaredTopics) {
+		long deadline = System.nanoTime() + METADATA_WAIT_MS * 1_000_000;
+		long pause = 100;
+		while (true) {
+			try {
+				return describeAndCompare(declaredTopics);
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+					throw new IllegalStateException("Cannot describe the topics "
+							+ declaredTopics.stream().map(NewTopic::name).toList() + ": " + ex.getCause(), ex);
+				}
+				LockSupport.parkNanos(pause * 1_000_000);
+				pause = Math.min(pause * 2, 2_000);
+			}
+		}
+	}
+
+	private List<String> describeAndCompare(List<NewTopic> declaredTopics) throws ExecutionException {
 		List<String> names = declaredTopics.stream().map(NewTopic::name).toList();
 		try (Admin admin = Admin.create(this.adminConfig)) {
 			Map<String, TopicDescription> topics = admin.describeTopics(names)
@@ -83,8 +109,8 @@ public final class DeclaredTopicsCheck implements SmartLifecycle {
 			}
 			return differences;
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Cannot describe the topics " + names + ": " + ex, ex);
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("Kafka did not describe the topics " + names + " within 30 s", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
