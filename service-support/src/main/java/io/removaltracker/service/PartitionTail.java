@@ -68,7 +68,7 @@ public final class PartitionTail implements AutoCloseable {
 
 	private volatile String waitingFor;
 
-	private long pauseMillis;
+	private int transientInARow;
 
 	/**
 	 * @param name what the logs and the thread call this reader
@@ -206,16 +206,16 @@ public final class PartitionTail implements AutoCloseable {
 			}
 		}
 		this.waitingFor = null;
-		this.pauseMillis = 0;
+		this.transientInARow = 0;
 		return handled;
 	}
 
 	private void waitAfter(RuntimeException transientFailure) {
-		this.pauseMillis = (this.pauseMillis == 0) ? 500 : Math.min(this.pauseMillis * 2, 5_000);
+		long pause = ThreadFailurePolicy.pauseMillis(++this.transientInARow);
 		this.waitingFor = transientFailure.getMessage();
-		log.warn("{} is waiting for a dependency; the same records are read again in {} ms: {}", this.name,
-				this.pauseMillis, transientFailure.getMessage());
-		LockSupport.parkNanos(this.pauseMillis * 1_000_000);
+		log.warn("{} is waiting for a dependency; the same records are read again in {} ms: {}", this.name, pause,
+				transientFailure.getMessage());
+		LockSupport.parkNanos(pause * 1_000_000);
 	}
 
 	/** What the reader waits for (a registry that could not answer), while it waits. */

@@ -57,7 +57,7 @@ public final class ThreadFailurePolicy {
 		if (isTransient(failure)) {
 			// A failure after a quiet spell starts the pauses over.
 			this.transientInARow = now.isAfter(this.waitingUntil) ? 1 : this.transientInARow + 1;
-			long pause = Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS << Math.min(this.transientInARow - 1, 16));
+			long pause = pauseMillis(this.transientInARow);
 			this.waitingFor = describe(failure);
 			// Still waiting until the retry after this pause has had time to get through.
 			this.waitingUntil = now.plusMillis(2 * pause + 5_000);
@@ -69,6 +69,14 @@ public final class ThreadFailurePolicy {
 			this.otherFailures.removeFirst();
 		}
 		return new Response(this.otherFailures.size() >= FAILURES_TO_GIVE_UP, Duration.ofSeconds(1), false);
+	}
+
+	/**
+	 * The pause before trying again after the given number of transient failures in a
+	 * row: {@value #FIRST_PAUSE_MS} ms doubling up to {@value #LONGEST_PAUSE_MS} ms.
+	 */
+	static long pauseMillis(int failuresInARow) {
+		return Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS << Math.min(Math.max(failuresInARow, 1) - 1, 16));
 	}
 
 	/** What the service waits for, while a transient failure is recent. */
