@@ -1,5 +1,8 @@
 package io.removaltracker.monitoring.flags;
 
+import java.time.Instant;
+import java.util.Objects;
+
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
@@ -12,14 +15,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies the wanted rule to each case's events in order. Each case's last applied
  * sequence is kept, and an event at or below it is skipped. Replaying
- * {@code case-events}, or a record delivered twice, therefore raises or clears nothing
- * twice. Stores and output commit together.
+ * {@code case-events}, or a record delivered twice, therefore raises, updates or clears
+ * nothing twice. Stores and output commit together.
  */
 final class WantedProcessor implements Processor<String, CaseEvent, String, WantedFlagEvent> {
 
 	static final String WANTED_NOW_STORE = "wanted-now";
 
 	static final String LAST_SEQUENCE_STORE = "last-applied-sequence";
+
+	/**
+	 * caseId to the latest review of its current wanted spell, in epoch milliseconds. The
+	 * flag carries only the date that review gave, and around 29 February the review
+	 * cannot be told back from that date.
+	 */
+	static final String LATEST_REVIEW_STORE = "latest-review";
 
 	private final WantedListener listener;
 
@@ -28,6 +38,8 @@ final class WantedProcessor implements Processor<String, CaseEvent, String, Want
 	private KeyValueStore<String, WantedFlagEvent> wantedNow;
 
 	private KeyValueStore<String, Long> lastSequence;
+
+	private KeyValueStore<String, Long> latestReview;
 
 	WantedProcessor(WantedListener listener) {
 		this.listener = listener;
@@ -38,6 +50,7 @@ final class WantedProcessor implements Processor<String, CaseEvent, String, Want
 		this.context = context;
 		this.wantedNow = context.getStateStore(WANTED_NOW_STORE);
 		this.lastSequence = context.getStateStore(LAST_SEQUENCE_STORE);
+		this.latestReview = context.getStateStore(LATEST_REVIEW_STORE);
 	}
 
 	@Override
@@ -53,12 +66,25 @@ final class WantedProcessor implements Processor<String, CaseEvent, String, Want
 			return;
 		}
 		this.lastSequence.put(caseId, event.getSequence());
-		WantedRule.apply(event, this.wantedNow.get(caseId)).ifPresent((change) -> {
-			if (change.getType() == WantedFlagEventType.WANTED_FLAG_RAISED) {
-				this.wantedNow.put(caseId, change);
+		Long reviewedBefore = this.latestReview.get(caseId);
+		WantedRule.Outcome outcome = WantedRule.apply(event, this.wantedNow.get(caseId),
+				(reviewedBefore != null) ? Instant.ofEpochMilli(reviewedBefore) : null);
+		Long reviewedAfter = (outcome.latestReview() != null) ? outcome.latestReview().toEpochMilli() : null;
+		if (!Objects.equals(reviewedBefore, reviewedAfter)) {
+			if (reviewedAfter != null) {
+				this.latestReview.put(caseId, reviewedAfter);
 			}
 			else {
+				this.latestReview.delete(caseId);
+			}
+		}
+		outcome.change().ifPresent((change) -> {
+			// Raised and updated flags are still up; only a clear ends the spell.
+			if (change.getType() == WantedFlagEventType.WANTED_FLAG_CLEARED) {
 				this.wantedNow.delete(caseId);
+			}
+			else {
+				this.wantedNow.put(caseId, change);
 			}
 			this.context.forward(record.withKey(caseId).withValue(change));
 			this.listener.changed(change);

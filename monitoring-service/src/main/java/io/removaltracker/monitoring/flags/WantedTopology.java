@@ -20,7 +20,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class WantedTopology {
 
-	/** caseId to the case's last flag change; wanted now when it is a RAISED. */
+	/**
+	 * caseId to the case's last flag change; wanted now when it is a raise or an update,
+	 * not a clear.
+	 */
 	public static final String WANTED_LIST_STORE = "wanted-list";
 
 	private WantedTopology() {
@@ -33,12 +36,14 @@ public final class WantedTopology {
 					Serdes.String(), Topics.WANTED_FLAGS.valueSerde(serdeConfig)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(WantedProcessor.LAST_SEQUENCE_STORE), Serdes.String(), Serdes.Long()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(
+				Stores.persistentKeyValueStore(WantedProcessor.LATEST_REVIEW_STORE), Serdes.String(), Serdes.Long()));
 		builder
 			.stream(Topics.CASE_EVENTS.name(),
 					Consumed.with(Topics.CASE_EVENTS.keySerde(), Topics.CASE_EVENTS.valueSerde(serdeConfig))
 						.withName("case-events-source"))
 			.process(() -> new WantedProcessor(listener), Named.as("wanted-rule"), WantedProcessor.WANTED_NOW_STORE,
-					WantedProcessor.LAST_SEQUENCE_STORE)
+					WantedProcessor.LAST_SEQUENCE_STORE, WantedProcessor.LATEST_REVIEW_STORE)
 			.to(Topics.WANTED_FLAGS.name(),
 					Produced.with(Topics.WANTED_FLAGS.keySerde(), Topics.WANTED_FLAGS.valueSerde(serdeConfig)));
 		builder.globalTable(Topics.WANTED_FLAGS.name(),

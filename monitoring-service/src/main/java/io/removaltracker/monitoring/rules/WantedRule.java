@@ -1,19 +1,24 @@
 package io.removaltracker.monitoring.rules;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
 import io.removaltracker.events.cases.HearingMissed;
+import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * Contract section 4: a hearing missed while in the community raises a wanted flag
+ * Contract sections 4 and 8: a hearing missed while in the community raises a wanted flag
  * (unless one is up already); arrest or imprisonment clears it as LOCATED; removal or
- * closure clears it as CASE_CLOSED. Everything else changes nothing.
+ * closure clears it as CASE_CLOSED. While the flag is up, a change of the case's
+ * nationality or team, or a review that moves its review date, updates it. Everything
+ * else changes nothing.
  */
 public final class WantedRule {
 
@@ -21,18 +26,40 @@ public final class WantedRule {
 	}
 
 	/**
-	 * @param event the next canonical event of the case
-	 * @param current the case's raised flag, or null when it is not wanted
-	 * @return the flag change the event causes, if any
+	 * What one event leaves behind.
+	 *
+	 * @param change the flag change to publish, if any
+	 * @param latestReview the latest review of the case's current wanted spell; null when
+	 * there was none, or the case is not wanted
 	 */
-	public static Optional<WantedFlagEvent> apply(CaseEvent event, WantedFlagEvent current) {
-		CaseState state = event.getCase$();
+	public record Outcome(Optional<WantedFlagEvent> change, Instant latestReview) {
+
+		static Outcome nothing(Instant latestReview) {
+			return new Outcome(Optional.empty(), latestReview);
+		}
+
+	}
+
+	/**
+	 * @param event the next canonical event of the case
+	 * @param current the case's flag (raised or updated), or null when it is not wanted
+	 * @param latestReview the latest review completed during the current wanted spell, or
+	 * null when none
+	 * @return the flag change the event causes, if any, and the latest review after it
+	 */
+	public static Outcome apply(CaseEvent event, WantedFlagEvent current, Instant latestReview) {
+		if (current == null) {
+			// Not wanted: a review now does not carry into a later spell.
+			return (event.getType() == CaseEventType.HEARING_MISSED
+					&& event.getCase$().getCustody() == Custody.IN_COMMUNITY)
+							? new Outcome(Optional.of(raised(event, missed(event))), null) : Outcome.nothing(null);
+		}
 		return switch (event.getType()) {
-			case HEARING_MISSED -> (current == null && state.getCustody() == Custody.IN_COMMUNITY)
-					? Optional.of(raised(event, missed(event))) : Optional.empty();
 			case ARRESTED, IMPRISONED -> cleared(current, event, ClearReason.LOCATED);
 			case REMOVED, CASE_CLOSED -> cleared(current, event, ClearReason.CASE_CLOSED);
-			default -> Optional.empty();
+			case REVIEW_COMPLETED ->
+				updated(current, event, ReviewSchedule.latestReview(latestReview, event.getOccurredAt()));
+			default -> updated(current, event, latestReview);
 		};
 	}
 
@@ -58,20 +85,42 @@ public final class WantedRule {
 			.setCriminality(state.getCriminality())
 			.setNationality(state.getNationality())
 			.setRegion(state.getRegion())
+			.setTeam(state.getTeam())
+			.setReviewDue(ReviewSchedule.reviewDue(event.getOccurredAt(), state.getCriminality()))
 			.setCaseSequence(event.getSequence())
 			.build();
 	}
 
-	private static Optional<WantedFlagEvent> cleared(WantedFlagEvent current, CaseEvent event, ClearReason reason) {
-		if (current == null) {
-			return Optional.empty();
+	/**
+	 * The flag with the case's nationality and team after the event and the review date
+	 * the spell's reviews give, when any of them differs from what the flag says. The
+	 * state is compared whatever the event's type, so a flag can never lag behind its
+	 * case.
+	 */
+	private static Outcome updated(WantedFlagEvent current, CaseEvent event, Instant latestReview) {
+		CaseState state = event.getCase$();
+		Instant reviewDue = ReviewSchedule.reviewDue(current.getWantedSince(), latestReview, current.getCriminality());
+		if (state.getNationality().equals(current.getNationality())
+				&& Objects.equals(state.getTeam(), current.getTeam())
+				&& reviewDue.equals(ReviewSchedule.reviewDue(current))) {
+			return Outcome.nothing(latestReview);
 		}
-		return Optional.of(WantedFlagEvent.newBuilder(current)
+		return new Outcome(Optional.of(WantedFlagEvent.newBuilder(current)
+			.setType(WantedFlagEventType.WANTED_FLAG_UPDATED)
+			.setNationality(state.getNationality())
+			.setTeam(state.getTeam())
+			.setReviewDue(reviewDue)
+			.setCaseSequence(event.getSequence())
+			.build()), latestReview);
+	}
+
+	private static Outcome cleared(WantedFlagEvent current, CaseEvent event, ClearReason reason) {
+		return new Outcome(Optional.of(WantedFlagEvent.newBuilder(current)
 			.setType(WantedFlagEventType.WANTED_FLAG_CLEARED)
 			.setClearedAt(event.getOccurredAt())
 			.setClearReason(reason)
 			.setCaseSequence(event.getSequence())
-			.build());
+			.build()), null);
 	}
 
 }

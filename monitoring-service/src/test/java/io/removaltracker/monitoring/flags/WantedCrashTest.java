@@ -2,6 +2,7 @@ package io.removaltracker.monitoring.flags;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,13 @@ import io.removaltracker.testing.TopicReader;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.CaseEventPublisher;
 import io.removaltracker.monitoring.rules.CaseEvents;
+import io.removaltracker.monitoring.rules.CaseHistory;
 import io.removaltracker.testing.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,12 +44,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * An instance that dies in the middle of a transaction, and a new one that starts with an
  * empty state directory and finishes the work: {@code wanted-flags} still holds exactly
- * one raise and one clear per case, because the dead instance's open transaction is
- * aborted and its stores come back from their changelogs as of the last commit.
+ * one raise, one update per enforcement change and one clear per case, because the dead
+ * instance's open transaction is aborted and its stores come back from their changelogs
+ * as of the last commit.
  */
 class WantedCrashTest {
 
 	private static final String REGISTRY = "mock://wanted-crash-test";
+
+	private static final Instant ENFORCED_FROM = Instant.parse("2021-01-04T09:00:00Z");
 
 	@TempDir
 	Path stateRoot;
@@ -71,11 +77,24 @@ class WantedCrashTest {
 		}
 		int cases = 300;
 		Set<String> caseIds = IntStream.range(0, cases).mapToObj((i) -> "X-" + i).collect(Collectors.toSet());
+		// Assigned, reviewed and identified while wanted: three updates each.
+		int enforced = 100;
+		Set<String> enforcedIds = IntStream.range(0, enforced).mapToObj((i) -> "Y-" + i).collect(Collectors.toSet());
 		try (CaseEventPublisher publisher = new CaseEventPublisher(this.broker.getBrokersAsString(), REGISTRY)) {
 			for (String caseId : caseIds) {
 				List<CaseEvent> history = new ArrayList<>(CaseEventPublisher.aNoShow(caseId));
 				history.add(CaseEvents.anEvent(caseId, CaseEventType.ARRESTED, 3, Custody.DETAINED));
 				publisher.publish(history);
+			}
+			for (String caseId : enforcedIds) {
+				publisher.publish(CaseHistory.openedInCommunity(caseId, Criminality.NONE, ENFORCED_FROM)
+					.missedHearing(ENFORCED_FROM.plus(Duration.ofDays(1)))
+					.assignedTo("GTA-EAST-2", ENFORCED_FROM.plus(Duration.ofDays(2)))
+					.reviewed(ENFORCED_FROM.plus(Duration.ofDays(300)))
+					.attendedHearing(ENFORCED_FROM.plus(Duration.ofDays(301)))
+					.nationalityEstablished("HTI", ENFORCED_FROM.plus(Duration.ofDays(400)))
+					.arrested(ENFORCED_FROM.plus(Duration.ofDays(500)))
+					.events());
 			}
 		}
 
@@ -95,13 +114,24 @@ class WantedCrashTest {
 		List<ConsumerRecord<String, WantedFlagEvent>> flags = TopicReader.readUntil(this.broker.getBrokersAsString(),
 				Topics.WANTED_FLAGS.name(), new StringDeserializer(),
 				Topics.WANTED_FLAGS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
-				(record) -> caseIds.contains(record.key()), 2 * cases);
+				(record) -> caseIds.contains(record.key()) || enforcedIds.contains(record.key()),
+				2 * cases + 5 * enforced);
 		Map<String, List<WantedFlagEventType>> byCase = new TreeMap<>();
-		flags.forEach((record) -> byCase.computeIfAbsent(record.key(), (k) -> new ArrayList<>())
+		Map<String, List<WantedFlagEventType>> byEnforcedCase = new TreeMap<>();
+		flags.forEach((record) -> (caseIds.contains(record.key()) ? byCase : byEnforcedCase)
+			.computeIfAbsent(record.key(), (k) -> new ArrayList<>())
 			.add(record.value().getType()));
 		assertThat(byCase).hasSize(cases);
 		assertThat(byCase.values()).allSatisfy((changesOfCase) -> assertThat(changesOfCase)
 			.containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED, WantedFlagEventType.WANTED_FLAG_CLEARED));
+		assertThat(byEnforcedCase).hasSize(enforced);
+		assertThat(byEnforcedCase.values()).allSatisfy(
+				(changesOfCase) -> assertThat(changesOfCase).containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED,
+						WantedFlagEventType.WANTED_FLAG_UPDATED, WantedFlagEventType.WANTED_FLAG_UPDATED,
+						WantedFlagEventType.WANTED_FLAG_UPDATED, WantedFlagEventType.WANTED_FLAG_CLEARED));
+		assertThat(flags).filteredOn((record) -> enforcedIds.contains(record.key()))
+			.extracting((record) -> record.value().getCaseSequence())
+			.containsOnly(2L, 3L, 4L, 6L, 7L);
 	}
 
 	private KafkaStreams start(String name, WantedListener listener) {

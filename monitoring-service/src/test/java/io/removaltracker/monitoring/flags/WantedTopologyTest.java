@@ -1,6 +1,7 @@
 package io.removaltracker.monitoring.flags;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -9,10 +10,12 @@ import java.util.UUID;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
+import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
+import io.removaltracker.monitoring.rules.CaseHistory;
 import io.removaltracker.serde.registry.MockSchemaRegistry;
 import io.removaltracker.service.BadRecords;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.removaltracker.monitoring.rules.CaseEvents.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** case-events in, wanted-flags out, and the global wanted list, with the test driver. */
 class WantedTopologyTest {
@@ -112,6 +116,69 @@ class WantedTopologyTest {
 
 		assertThat(this.flags.readValuesToList()).extracting(WantedFlagEvent::getType)
 			.containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED, WantedFlagEventType.WANTED_FLAG_CLEARED);
+	}
+
+	@Test
+	void eachEnforcementChangeUpdatesTheFlagOnceAcrossReplays() {
+		List<CaseEvent> history = CaseHistory
+			.openedInCommunity("C-7", Criminality.SERIOUS, Instant.parse("2022-01-04T09:00:00Z"))
+			.assignedTo("GTA-EAST-2", Instant.parse("2022-01-05T09:00:00Z"))
+			.missedHearing(Instant.parse("2022-02-01T09:00:00Z"))
+			.nationalityEstablished("HTI", Instant.parse("2022-03-01T09:00:00Z"))
+			.attendedHearing(Instant.parse("2022-03-02T09:00:00Z"))
+			.reviewed(Instant.parse("2022-12-01T09:00:00Z"))
+			.reviewed(Instant.parse("2022-11-01T09:00:00Z"))
+			.assignedTo("GTA-WEST-1", Instant.parse("2023-01-05T09:00:00Z"))
+			.events();
+
+		pipe(history.subList(0, 4).toArray(CaseEvent[]::new));
+
+		assertThat(this.flags.readValuesToList()).extracting(WantedFlagEvent::getType)
+			.containsExactly(WantedFlagEventType.WANTED_FLAG_RAISED, WantedFlagEventType.WANTED_FLAG_UPDATED);
+		assertThat(wantedList().get("C-7")).satisfies((flag) -> {
+			assertThat(WantedList.isWanted(flag)).isTrue();
+			assertThat(flag.getNationality()).isEqualTo("HTI");
+			assertThat(flag.getTeam()).isEqualTo("GTA-EAST-2");
+		});
+
+		history.forEach(this::pipe);
+		history.forEach(this::pipe);
+
+		assertThat(this.flags.readValuesToList()).satisfiesExactly((reviewed) -> {
+			assertThat(reviewed.getType()).isEqualTo(WantedFlagEventType.WANTED_FLAG_UPDATED);
+			assertThat(reviewed.getCaseSequence()).isEqualTo(6);
+			assertThat(reviewed.getReviewDue()).isEqualTo("2023-12-01T09:00:00Z");
+		}, (reassigned) -> {
+			assertThat(reassigned.getType()).isEqualTo(WantedFlagEventType.WANTED_FLAG_UPDATED);
+			assertThat(reassigned.getCaseSequence()).isEqualTo(8);
+			assertThat(reassigned.getTeam()).isEqualTo("GTA-WEST-1");
+			assertThat(reassigned.getNationality()).isEqualTo("HTI");
+			assertThat(reassigned.getReviewDue()).isEqualTo("2023-12-01T09:00:00Z");
+			assertThat(reassigned.getWantedSince()).isEqualTo("2022-02-01T09:00:00Z");
+		});
+		assertThat(WantedList.isWanted(wantedList().get("C-7"))).isTrue();
+	}
+
+	@Test
+	void aReviewOfOneSpellDoesNotCarryIntoTheNext() {
+		CaseHistory history = CaseHistory
+			.openedInCommunity("C-8", Criminality.CRIMINAL, Instant.parse("2022-01-04T09:00:00Z"))
+			.missedHearing(Instant.parse("2022-02-01T09:00:00Z"))
+			.reviewed(Instant.parse("2022-06-01T09:00:00Z"))
+			.arrested(Instant.parse("2022-07-01T09:00:00Z"))
+			.releasedOnConditions(Instant.parse("2022-08-01T09:00:00Z"))
+			// Reported late: the new spell began before the old spell's review.
+			.missedHearing(Instant.parse("2022-05-01T09:00:00Z"))
+			.attendedHearing(Instant.parse("2022-08-02T09:00:00Z"));
+
+		pipe(history.events().toArray(CaseEvent[]::new));
+
+		assertThat(this.flags.readValuesToList()).extracting(WantedFlagEvent::getType, WantedFlagEvent::getReviewDue)
+			.containsExactly(tuple(WantedFlagEventType.WANTED_FLAG_RAISED, Instant.parse("2023-02-01T09:00:00Z")),
+					tuple(WantedFlagEventType.WANTED_FLAG_UPDATED, Instant.parse("2023-06-01T09:00:00Z")),
+					tuple(WantedFlagEventType.WANTED_FLAG_CLEARED, Instant.parse("2023-06-01T09:00:00Z")),
+					tuple(WantedFlagEventType.WANTED_FLAG_RAISED, Instant.parse("2023-05-01T09:00:00Z")));
+		assertThat(this.driver.<String, Long>getKeyValueStore(WantedProcessor.LATEST_REVIEW_STORE).get("C-8")).isNull();
 	}
 
 	@Test

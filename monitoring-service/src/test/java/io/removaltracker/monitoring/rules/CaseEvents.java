@@ -38,12 +38,20 @@ public final class CaseEvents {
 
 	public static final Instant T0 = Instant.parse("2020-03-10T14:00:00Z");
 
+	/** The team an ASSIGNED_TO_TEAM event assigns. */
+	public static final String TEAM = "SO-LDN-1";
+
+	/** The nationality a NATIONALITY_ESTABLISHED event establishes. */
+	public static final String ESTABLISHED = "ERI";
+
 	private CaseEvents() {
 	}
 
 	/**
 	 * The event with the given type, sequence and custody after it, for case
-	 * {@code caseId}.
+	 * {@code caseId}. Every event leaves the case a SERIOUS Somali case without a team,
+	 * but for the two that change them: a nationality established (Eritrean) and an
+	 * assignment (to {@value #TEAM}).
 	 */
 	public static CaseEvent anEvent(String caseId, CaseEventType type, long sequence, Custody custodyAfter) {
 		boolean closed = type == CaseEventType.REMOVED || type == CaseEventType.CASE_CLOSED;
@@ -57,7 +65,7 @@ public final class CaseEvents {
 			.setPayload(payloadOf(type))
 			.setCase$(CaseState.newBuilder()
 				.setPersonId("P-1")
-				.setNationality("SOM")
+				.setNationality((type == CaseEventType.NATIONALITY_ESTABLISHED) ? ESTABLISHED : "SOM")
 				.setCriminality(Criminality.SERIOUS)
 				.setOrderType(OrderType.DEPORTATION)
 				.setRegion(Region.SOUTHERN_ONTARIO)
@@ -66,6 +74,7 @@ public final class CaseEvents {
 				.setStayed(false)
 				.setOpen(!closed)
 				.setOpenedAt(T0)
+				.setTeam((type == CaseEventType.ASSIGNED_TO_TEAM) ? TEAM : null)
 				.build())
 			.build();
 	}
@@ -85,8 +94,8 @@ public final class CaseEvents {
 			case STAY_LIFTED -> new StayLifted();
 			case REMOVED -> new Removed(null);
 			case CASE_CLOSED -> new CaseClosed(CloseReason.DECEASED);
-			case NATIONALITY_ESTABLISHED -> new NationalityEstablished("SOM");
-			case ASSIGNED_TO_TEAM -> new AssignedToTeam("SO-LDN-1");
+			case NATIONALITY_ESTABLISHED -> new NationalityEstablished(ESTABLISHED);
+			case ASSIGNED_TO_TEAM -> new AssignedToTeam(TEAM);
 			case REVIEW_COMPLETED -> new ReviewCompleted();
 		};
 	}

@@ -61,6 +61,7 @@ class SimulatorWantedBookkeepingTest {
 		Map<String, HearingType> scheduled = new HashMap<>();
 		List<Instant[]> flags = new ArrayList<>();
 		WantedFlagEvent current = null;
+		Instant latestReview = null;
 		for (int i = 0; i < 30 && script.isOpen(); i++) {
 			at = at.plus(Duration.ofHours(1 + random.nextInt(24 * 90)));
 			int before = script.events().size();
@@ -72,7 +73,9 @@ class SimulatorWantedBookkeepingTest {
 			}
 			IntakeEvent intake = script.events().get(before);
 			CaseEvent event = canonical(intake, before + 1, script, scheduled);
-			WantedFlagEvent change = WantedRule.apply(event, current).orElse(null);
+			WantedRule.Outcome outcome = WantedRule.apply(event, current, latestReview);
+			latestReview = outcome.latestReview();
+			WantedFlagEvent change = outcome.change().orElse(null);
 			if (intake.getType() == CaseEventType.HEARING_MISSED && change == null) {
 				seen.merge((current != null) ? "missed while wanted" : "missed in custody", 1, Integer::sum);
 			}
@@ -80,6 +83,10 @@ class SimulatorWantedBookkeepingTest {
 				flags.add(new Instant[] { change.getWantedSince(), null });
 				current = change;
 				seen.merge("raised", 1, Integer::sum);
+			}
+			else if (change != null && change.getType() == WantedFlagEventType.WANTED_FLAG_UPDATED) {
+				// Still wanted since the same instant: the script's account stays.
+				current = change;
 			}
 			else if (change != null) {
 				flags.get(flags.size() - 1)[1] = change.getClearedAt();
