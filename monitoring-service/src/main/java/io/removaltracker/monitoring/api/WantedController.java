@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.removaltracker.events.Nationality;
+import io.removaltracker.events.Team;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.monitoring.flags.WantedList;
@@ -19,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The wanted list of contract section 4, with {@code reviewDue} on each entry and the
- * {@code overdueReview} filter for officers. Every query parameter is checked; a bad one
- * is a 400 problem naming it.
+ * The wanted list of contract sections 4 and 8: each entry with its team and review date,
+ * the filters and the priority order officers work by. Every query parameter is checked;
+ * a bad one is a 400 problem naming it.
  */
 @RestController
 class WantedController {
@@ -61,7 +62,10 @@ class WantedController {
 		String nationality = parse(params, "nationality", errors, WantedController::nationality, Nationality.EXPECTED);
 		Integer minYears = parse(params, "minYears", errors, (text) -> wholeNumber(text, 0, 200),
 				"a whole number of years from 0 to 200");
-		Boolean overdue = parse(params, "overdueReview", errors, WantedController::bool, "true or false");
+		String team = parse(params, "team", errors, WantedController::team, Team.EXPECTED);
+		Boolean unassigned = parse(params, "unassigned", errors, WantedController::onlyTrue, "true");
+		Boolean overdue = parse(params, "overdueReview", errors, WantedController::onlyTrue, "true");
+		WantedList.Order order = parse(params, "sort", errors, WantedController::order, "priority");
 		Integer page = parse(params, "page", errors, (text) -> wholeNumber(text, 0, Integer.MAX_VALUE),
 				"a whole number from 0");
 		Integer size = parse(params, "size", errors, (text) -> wholeNumber(text, 1, 1000),
@@ -70,7 +74,8 @@ class WantedController {
 			throw new ProblemException(400, "invalid-query", "Invalid query",
 					"Query parameters out of range: " + String.join(", ", errors.keySet()), errors);
 		}
-		return new WantedList.Query(criminality, region, nationality, minYears, Boolean.TRUE.equals(overdue),
+		return new WantedList.Query(criminality, region, nationality, minYears, team, Boolean.TRUE.equals(unassigned),
+				Boolean.TRUE.equals(overdue), (order == null) ? WantedList.Order.OLDEST_FIRST : order,
 				(page == null) ? 0 : page, (size == null) ? 100 : size);
 	}
 
@@ -97,11 +102,29 @@ class WantedController {
 		return value;
 	}
 
-	private static boolean bool(String text) {
-		if (!text.equals("true") && !text.equals("false")) {
+	/**
+	 * The contract's switch filters accept only {@code true}: leaving the parameter out
+	 * is how a caller asks for no filter.
+	 */
+	private static boolean onlyTrue(String text) {
+		if (!text.equals("true")) {
 			throw new IllegalArgumentException(text);
 		}
-		return Boolean.parseBoolean(text);
+		return true;
+	}
+
+	private static WantedList.Order order(String text) {
+		if (!text.equals("priority")) {
+			throw new IllegalArgumentException(text);
+		}
+		return WantedList.Order.PRIORITY;
+	}
+
+	private static String team(String text) {
+		if (!Team.isValid(text)) {
+			throw new IllegalArgumentException(text);
+		}
+		return text;
 	}
 
 	private static String nationality(String text) {
@@ -119,6 +142,9 @@ class WantedController {
 		json.put("criminality", entry.criminality().name());
 		json.put("nationality", entry.nationality());
 		json.put("region", entry.region().name());
+		if (entry.team() != null) {
+			json.put("team", entry.team());
+		}
 		json.put("reviewDue", entry.reviewDue().toString());
 		return json;
 	}
