@@ -48,6 +48,39 @@
     });
   }
 
+  // The teams' workload, the teams with the most overdue reviews first, then the most wanted,
+  // then the most open cases, so the team that needs help most is on top.
+  function renderTeams(byTeam) {
+    var table = document.getElementById('byTeam');
+    var teams = Object.keys(byTeam || {});
+    table.textContent = '';
+    table.hidden = teams.length === 0;
+    document.getElementById('noTeams').hidden = teams.length !== 0;
+    var head = table.createTHead().insertRow();
+    ['Team', 'Open', 'Wanted', 'Review overdue'].forEach(function (text) {
+      var th = document.createElement('th');
+      th.textContent = text;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    teams.sort(function (a, b) {
+      return byTeam[b].overdueReview - byTeam[a].overdueReview || byTeam[b].wanted - byTeam[a].wanted
+        || byTeam[b].open - byTeam[a].open || (a < b ? -1 : 1);
+    }).forEach(function (team) {
+      var row = body.insertRow();
+      var th = document.createElement('th');
+      th.textContent = team;
+      row.appendChild(th);
+      [byTeam[team].open, byTeam[team].wanted, byTeam[team].overdueReview].forEach(function (value) {
+        row.insertCell().textContent = number.format(value);
+      });
+      if (byTeam[team].overdueReview > 0) {
+        row.cells[3].className = 'overdue';
+      }
+      row.setAttribute('data-team', team);
+    });
+  }
+
   function svg(name, attributes, text) {
     var element = document.createElementNS(SVG, name);
     Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
@@ -121,6 +154,7 @@
     renderTable('byRegion', stats.byRegion, 'Region');
     renderTable('byNationality', stats.byNationality, 'Nationality');
     renderTable('byCriminality', stats.byCriminality, 'Criminality');
+    renderTeams(stats.byTeam);
     renderTrend(stats.wantedTrend);
     renderRemovals(stats.removed && stats.removed.byMonth);
     document.getElementById('asOf').textContent = stats.asOf;

@@ -6,8 +6,13 @@ import java.util.TreeMap;
 
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.StatsSnapshot;
+import io.removaltracker.events.stats.TeamFigures;
 
-/** A snapshot as the JSON object of contract section 6. */
+/**
+ * A snapshot as the JSON object of contract sections 6 and 8. The section 8 figures are
+ * optional in the Avro record only so that older snapshots stay readable; the figures
+ * always fill them, and a missing one reads as zero.
+ */
 final class StatsJson {
 
 	private StatsJson() {
@@ -24,6 +29,8 @@ final class StatsJson {
 		wanted.put("total", snapshot.getWanted().getTotal());
 		wanted.put("seriousCriminality", snapshot.getWanted().getSeriousCriminality());
 		wanted.put("byDuration", new TreeMap<>(snapshot.getWanted().getByDuration()));
+		wanted.put("overdueReview", orZero(snapshot.getWanted().getOverdueReview()));
+		wanted.put("unassigned", orZero(snapshot.getWanted().getUnassigned()));
 		json.put("wanted", wanted);
 		json.put("byCriminality", openAndWanted(snapshot.getByCriminality()));
 		json.put("byNationality", openAndWanted(snapshot.getByNationality()));
@@ -33,6 +40,25 @@ final class StatsJson {
 		removed.put("byMonth", new TreeMap<>(snapshot.getRemoved().getByMonth()));
 		json.put("removed", removed);
 		json.put("wantedTrend", new TreeMap<>(snapshot.getWantedTrend()));
+		json.put("byTeam", byTeam(snapshot.getByTeam()));
+		json.put("nationalityEstablished", Map.of("total",
+				(snapshot.getNationalityEstablished() != null) ? snapshot.getNationalityEstablished().getTotal() : 0L));
+		return json;
+	}
+
+	private static long orZero(Long figure) {
+		return (figure != null) ? figure : 0L;
+	}
+
+	private static Map<String, Object> byTeam(Map<String, TeamFigures> figures) {
+		Map<String, Object> json = new TreeMap<>();
+		figures.forEach((team, value) -> {
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("open", value.getOpen());
+			counts.put("wanted", value.getWanted());
+			counts.put("overdueReview", value.getOverdueReview());
+			json.put(team, counts);
+		});
 		return json;
 	}
 

@@ -4,32 +4,51 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.removaltracker.events.WantedSpells;
+import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Criminality;
+import io.removaltracker.events.stats.NationalityEstablishedFigures;
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.RemovedFigures;
 import io.removaltracker.events.stats.StatsSnapshot;
+import io.removaltracker.events.stats.TeamFigures;
 import io.removaltracker.events.stats.WantedFigures;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * Every figure of contract section 6, from what the two topics say about each case.
+ * Every figure of contract sections 6 and 8, from what the two topics say about each
+ * case.
  * <p>
  * What is kept per case makes the figures exact under any delivery: the case's state is
  * the one carried by its highest-sequence event (a replayed or repeated older event
- * changes nothing), and its wanted periods are keyed by {@code wantedSince} (a raise
- * never undoes the clear of the same period). The figures themselves are counted at the
- * instant asked about, because the duration bands and the trend depend on the clock as
- * well as on the events.
+ * changes nothing), its wanted periods are keyed by {@code wantedSince} (a raise or an
+ * update never undoes the clear of the same period), and the established nationalities
+ * are counted by the sequence of the event that established them. The figures themselves
+ * are counted at the instant asked about, because the duration bands, the overdue reviews
+ * and the trend depend on the clock as well as on the events.
+ * <p>
+ * <b>Which topic says what.</b> Whether a case is wanted, since when, and when its review
+ * is due come from {@code wanted-flags} alone; its team, nationality, custody and
+ * openness from {@code case-events} alone. The review date is taken from the flags (a
+ * raise and every update carry it) rather than worked out again from the case's
+ * {@code REVIEW_COMPLETED} events: monitoring-service owns the review rule, so the
+ * figures and the wanted list agree on who is overdue by construction, and a figure that
+ * reads one fact from one topic cannot depend on how the two topics' partitions
+ * interleave. Within {@code wanted-flags} a case's records keep their order, and each
+ * names the sequence of the case event that caused it, which grows through a wanted
+ * period: the record with the highest sequence holds the period's current review date,
+ * whatever arrives again later.
  */
 public final class NationalFigures {
 
@@ -37,16 +56,30 @@ public final class NationalFigures {
 	private record CaseRecord(long sequence, CaseState state, Instant removedAt) {
 	}
 
-	/** A period a case was wanted: {@code clearedAt} null while it lasts. */
-	private record WantedPeriod(WantedFlagEvent raised, Instant clearedAt) {
+	/**
+	 * A period a case was wanted: {@code latest} is its raise or latest update (the
+	 * record with the highest case sequence; a clear when the clear came first), and
+	 * {@code clearedAt} is null while the period lasts.
+	 */
+	private record WantedPeriod(WantedFlagEvent latest, Instant clearedAt) {
 	}
 
 	private final Map<String, CaseRecord> cases = new HashMap<>();
 
 	private final Map<String, NavigableMap<Instant, WantedPeriod>> wantedPeriods = new HashMap<>();
 
+	/**
+	 * The sequences of each case's {@code NATIONALITY_ESTABLISHED} events: a set, so an
+	 * event counts once however often it arrives and in whatever order.
+	 */
+	private final Map<String, Set<Long>> nationalitiesEstablished = new HashMap<>();
+
 	/** Takes a canonical event; an event older than what the case has is ignored. */
 	public synchronized void apply(CaseEvent event) {
+		if (event.getType() == CaseEventType.NATIONALITY_ESTABLISHED) {
+			this.nationalitiesEstablished.computeIfAbsent(event.getCaseId(), (caseId) -> new HashSet<>(2))
+				.add(event.getSequence());
+		}
 		CaseRecord known = this.cases.get(event.getCaseId());
 		if (known != null && known.sequence() >= event.getSequence()) {
 			return;
@@ -56,36 +89,44 @@ public final class NationalFigures {
 	}
 
 	/**
-	 * Takes a flag change; the same change twice, or a raise after its clear, changes
+	 * Takes a flag change. A raise or an update (the case is still wanted, with a new
+	 * nationality, team or review date) replaces what its period holds only when it was
+	 * caused by a later case event; a clear ends the period for good. So the same change
+	 * twice, an older change after a newer one, or a raise after its clear changes
 	 * nothing.
 	 */
 	public synchronized void apply(WantedFlagEvent flag) {
 		NavigableMap<Instant, WantedPeriod> periods = this.wantedPeriods.computeIfAbsent(flag.getCaseId(),
 				(caseId) -> new TreeMap<>());
-		if (flag.getType() == WantedFlagEventType.WANTED_FLAG_RAISED) {
-			periods.putIfAbsent(flag.getWantedSince(), new WantedPeriod(flag, null));
-		}
-		else {
-			WantedPeriod raised = periods.get(flag.getWantedSince());
+		WantedPeriod known = periods.get(flag.getWantedSince());
+		if (flag.getType() == WantedFlagEventType.WANTED_FLAG_CLEARED) {
 			periods.put(flag.getWantedSince(),
-					new WantedPeriod((raised != null) ? raised.raised() : flag, flag.getClearedAt()));
+					new WantedPeriod((known != null) ? known.latest() : flag, flag.getClearedAt()));
+		}
+		else if (known == null) {
+			periods.put(flag.getWantedSince(), new WantedPeriod(flag, null));
+		}
+		else if (flag.getCaseSequence() > known.latest().getCaseSequence()) {
+			periods.put(flag.getWantedSince(), new WantedPeriod(flag, known.clearedAt()));
 		}
 	}
 
 	/** The figures at the instant {@code asOf}. */
 	public synchronized StatsSnapshot snapshot(Instant asOf) {
-		Counts counts = new Counts();
+		Counts counts = new Counts(asOf);
 		Map<String, WantedFlagEvent> wantedNow = new HashMap<>();
 		this.wantedPeriods.forEach((caseId, periods) -> periods.values()
 			.stream()
-			.filter((period) -> WantedSpells.isOpen(period.raised().getWantedSince(), period.clearedAt()))
+			.filter((period) -> WantedSpells.isOpen(period.latest().getWantedSince(), period.clearedAt()))
 			.reduce((first, second) -> second)
-			.ifPresent((period) -> wantedNow.put(caseId, period.raised())));
-		for (WantedFlagEvent raised : wantedNow.values()) {
-			counts.wanted(raised, asOf);
-		}
-		this.cases.forEach(
-				(caseId, record) -> counts.caseOf(record.state(), record.removedAt(), wantedNow.containsKey(caseId)));
+			.ifPresent((period) -> wantedNow.put(caseId, period.latest())));
+		wantedNow.forEach((caseId, flag) -> {
+			CaseRecord record = this.cases.get(caseId);
+			counts.wanted(flag, (record != null) ? record.state().getTeam() : null);
+		});
+		this.cases
+			.forEach((caseId, record) -> counts.caseOf(record.state(), record.removedAt(), wantedNow.get(caseId)));
+		long established = this.nationalitiesEstablished.values().stream().mapToLong(Set::size).sum();
 		return StatsSnapshot.newBuilder()
 			.setAsOf(asOf)
 			.setOpenCases(counts.open)
@@ -96,13 +137,30 @@ public final class NationalFigures {
 				.setTotal(counts.wantedTotal)
 				.setSeriousCriminality(counts.wantedSerious)
 				.setByDuration(counts.byDuration)
+				.setOverdueReview(counts.wantedOverdue)
+				.setUnassigned(counts.wantedUnassigned)
 				.build())
 			.setByCriminality(counts.byCriminality)
 			.setByNationality(counts.byNationality)
 			.setByRegion(counts.byRegion)
 			.setRemoved(new RemovedFigures(counts.removedTotal, counts.removedByMonth))
 			.setWantedTrend(trend(asOf))
+			.setByTeam(counts.byTeam)
+			.setNationalityEstablished(new NationalityEstablishedFigures(established))
 			.build();
+	}
+
+	/**
+	 * When the review of a case wanted under this flag is due. Records written before
+	 * review dates existed carry none; no review could have been completed then, so the
+	 * due date is the first one: a year after {@code wantedSince} for SERIOUS and
+	 * CRIMINAL cases, three for the others (contract section 8).
+	 */
+	static Instant reviewDue(WantedFlagEvent flag) {
+		if (flag.getReviewDue() != null) {
+			return flag.getReviewDue();
+		}
+		return WantedYears.plusYears(flag.getWantedSince(), (flag.getCriminality() == Criminality.NONE) ? 3 : 1);
 	}
 
 	/**
@@ -115,7 +173,7 @@ public final class NationalFigures {
 		YearMonth last = YearMonth.from(asOf.atZone(ZoneOffset.UTC));
 		for (NavigableMap<Instant, WantedPeriod> periods : this.wantedPeriods.values()) {
 			for (WantedPeriod period : periods.values()) {
-				YearMonth from = month(period.raised().getWantedSince());
+				YearMonth from = month(period.latest().getWantedSince());
 				changes.merge(from, 1L, Long::sum);
 				if (period.clearedAt() != null) {
 					// A clear inside a month is always at or before its last instant.
@@ -145,6 +203,8 @@ public final class NationalFigures {
 	 */
 	private static final class Counts {
 
+		final Instant asOf;
+
 		long open;
 
 		long stayed;
@@ -152,6 +212,10 @@ public final class NationalFigures {
 		long wantedTotal;
 
 		long wantedSerious;
+
+		long wantedOverdue;
+
+		long wantedUnassigned;
 
 		long removedTotal;
 
@@ -169,24 +233,44 @@ public final class NationalFigures {
 
 		final Map<String, OpenAndWanted> byRegion = new TreeMap<>();
 
+		final Map<String, TeamFigures> byTeam = new TreeMap<>();
+
+		Counts(Instant asOf) {
+			this.asOf = asOf;
+		}
+
 		/**
-		 * {@code wanted.*}: every case wanted now, by criminality and by how long (whole
-		 * years).
+		 * {@code wanted.*}: every case wanted now, by criminality, by how long (whole
+		 * years), whether its review is overdue (due before {@code asOf}), and whether it
+		 * has no team.
 		 */
-		void wanted(WantedFlagEvent raised, Instant asOf) {
+		void wanted(WantedFlagEvent flag, String team) {
 			this.wantedTotal++;
-			if (raised.getCriminality() == Criminality.SERIOUS) {
+			if (flag.getCriminality() == Criminality.SERIOUS) {
 				this.wantedSerious++;
 			}
-			this.byDuration.merge(DurationBand.of(raised.getWantedSince(), asOf).name(), 1L, Long::sum);
+			this.byDuration.merge(DurationBand.of(flag.getWantedSince(), this.asOf).name(), 1L, Long::sum);
+			if (overdue(flag)) {
+				this.wantedOverdue++;
+			}
+			if (team == null) {
+				this.wantedUnassigned++;
+			}
+		}
+
+		boolean overdue(WantedFlagEvent flag) {
+			return reviewDue(flag).isBefore(this.asOf);
 		}
 
 		/**
 		 * Open cases by status (a wanted case counts as WANTED, the others by custody),
-		 * stayed, under supervision (not wanted, in the community, by condition), and by
-		 * criminality, nationality and region; removals all time and by month of removal.
+		 * stayed, under supervision (not wanted, in the community, by condition), by
+		 * criminality, current nationality and region, and by team when it has one;
+		 * removals all time and by month of removal. {@code wantedFlag} is the case's
+		 * current flag, null when it is not wanted.
 		 */
-		void caseOf(CaseState state, Instant removedAt, boolean wanted) {
+		void caseOf(CaseState state, Instant removedAt, WantedFlagEvent wantedFlag) {
+			boolean wanted = wantedFlag != null;
 			if (removedAt != null) {
 				this.removedTotal++;
 				this.removedByMonth.merge(month(removedAt).toString(), 1L, Long::sum);
@@ -207,6 +291,12 @@ public final class NationalFigures {
 			add(this.byCriminality, state.getCriminality().name(), wanted);
 			add(this.byNationality, state.getNationality(), wanted);
 			add(this.byRegion, state.getRegion().name(), wanted);
+			if (state.getTeam() != null) {
+				TeamFigures team = this.byTeam.getOrDefault(state.getTeam(), new TeamFigures(0L, 0L, 0L));
+				this.byTeam.put(state.getTeam(),
+						new TeamFigures(team.getOpen() + 1, team.getWanted() + (wanted ? 1 : 0),
+								team.getOverdueReview() + ((wanted && overdue(wantedFlag)) ? 1 : 0)));
+			}
 		}
 
 		private static void add(Map<String, OpenAndWanted> figures, String key, boolean wanted) {

@@ -11,7 +11,9 @@ import io.removaltracker.reporting.figures.Status;
 
 /**
  * The headline figures as Prometheus gauges, read from the latest snapshot at each
- * scrape; not a number until the feed has caught up.
+ * scrape; not a number until the feed has caught up. Teams are not a fixed list, so the
+ * per-team workload stays in the JSON, the stream and {@code case-stats}: a gauge per
+ * team would have to be registered as each team appears and would linger after it goes.
  */
 public final class StatsGauges implements MeterBinder {
 
@@ -29,6 +31,12 @@ public final class StatsGauges implements MeterBinder {
 				(s) -> s.getWanted().getSeriousCriminality());
 		gauge(meters, "stats.wanted.three.years.or.more", "Cases wanted three years or more",
 				(s) -> s.getWanted().getByDuration().getOrDefault(DurationBand.THREE_YEARS_OR_MORE.name(), 0L));
+		gauge(meters, "stats.wanted.overdue.review", "Cases wanted now whose review is overdue",
+				(s) -> orZero(s.getWanted().getOverdueReview()));
+		gauge(meters, "stats.wanted.unassigned", "Cases wanted now with no team",
+				(s) -> orZero(s.getWanted().getUnassigned()));
+		gauge(meters, "stats.nationality.established", "NATIONALITY_ESTABLISHED events accepted, all time",
+				(s) -> (s.getNationalityEstablished() != null) ? s.getNationalityEstablished().getTotal() : 0L);
 		gauge(meters, "stats.stayed", "Open cases whose removal is stayed", StatsSnapshot::getStayed);
 		gauge(meters, "stats.removed", "Cases removed, all time", (s) -> s.getRemoved().getTotal());
 		for (Status status : Status.values()) {
@@ -39,6 +47,10 @@ public final class StatsGauges implements MeterBinder {
 				.tag("status", status.name())
 				.register(meters);
 		}
+	}
+
+	private static long orZero(Long figure) {
+		return (figure != null) ? figure : 0L;
 	}
 
 	private void gauge(MeterRegistry meters, String name, String description, ToLongFunction<StatsSnapshot> figure) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard page in a real browser: headless Chromium opens {@code /} of a service
- * holding known figures; every number the page shows is the one {@code GET /api/v1/stats}
- * gives, and the page says so when the connection drops. Skipped, saying so, where
- * Chromium is not installed; {@code .ci/run} installs it. Leaves a screenshot in
+ * holding known figures; every number the page shows, the teams' workload included, is
+ * the one {@code GET /api/v1/stats} gives, follows it when more events arrive, and the
+ * page says so when the connection drops. Skipped, saying so, where Chromium is not
+ * installed; {@code .ci/run} installs it. Leaves a screenshot in
  * {@code target/dashboard.png}.
  */
 class DashboardBrowserTest {
@@ -47,6 +49,11 @@ class DashboardBrowserTest {
 
 	@TempDir
 	Path profile;
+
+	/** The teams' table as the page shows it: one line per team, in the page's order. */
+	private static final String TEAM_ROWS = "Array.from(document.querySelectorAll('#byTeam tbody tr'))"
+			+ ".map(function (row) { return Array.from(row.cells).map(function (cell) { return cell.textContent; })"
+			+ ".join(' '); }).join('\\n')";
 
 	@Test
 	void thePageShowsTheFiguresOfTheApiAndWhenTheConnectionDrops() throws Exception {
@@ -69,7 +76,7 @@ class DashboardBrowserTest {
 			browser.open(http.baseUrl() + "/");
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> browser.evaluate("document.body.getAttribute('data-rendered')").asText(), "true"::equals);
-			browser.screenshot(Path.of("target", "dashboard.png").toAbsolutePath(), 1400, 1250);
+			browser.screenshot(Path.of("target", "dashboard.png").toAbsolutePath(), 1400, 1550);
 			String dom = browser.evaluate("document.documentElement.outerHTML").asText();
 
 			assertThat(dom).contains("Live, updated");
@@ -87,12 +94,60 @@ class DashboardBrowserTest {
 				.contains("data-key=\"PACIFIC\"")
 				.contains("data-key=\"SERIOUS\"")
 				.contains("<polyline class=\"line\"");
+			assertThat(checked).contains("wanted.overdueReview", "wanted.unassigned", "byNationality.UNKNOWN.open",
+					"nationalityEstablished.total");
+			assertThat(stats.path("byTeam").size()).as("the histories assign teams").isPositive();
+			assertThat(browser.evaluate(TEAM_ROWS).asText()).isEqualTo(teamRows(stats));
+
+			List<RandomHistories.History> more = RandomHistories.generate(12, 150, AS_OF);
+			publish(more);
+			long openAfter = figuresOf(concat(histories, more)).snapshot(AS_OF).getOpenCases();
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() == openAfter);
+			JsonNode after = http.get("/api/v1/stats").body();
+			assertThat(teamRows(after)).as("the new events change the teams' workload").isNotEqualTo(teamRows(stats));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(browser.evaluate(TEAM_ROWS).asText()).isEqualTo(teamRows(after)));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				String updated = browser.evaluate("document.documentElement.outerHTML").asText();
+				for (String path : List.of("wanted.overdueReview", "wanted.unassigned", "byNationality.UNKNOWN.open",
+						"nationalityEstablished.total", "openCases")) {
+					assertThat(updated).contains("data-figure=\"" + path + "\">"
+							+ String.format("%,d", after.at("/" + path.replace('.', '/')).asLong()) + "<");
+				}
+			});
 
 			service.close();
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> browser.evaluate("document.getElementById('status').textContent").asText(),
 						(text) -> text.startsWith("Connection lost"));
 		}
+	}
+
+	/**
+	 * The teams' table the page should show for these figures: most overdue reviews
+	 * first, then most wanted, then most open, then by name.
+	 */
+	private static String teamRows(JsonNode stats) {
+		List<String> teams = new ArrayList<>();
+		stats.path("byTeam").fieldNames().forEachRemaining(teams::add);
+		JsonNode byTeam = stats.path("byTeam");
+		teams.sort(Comparator.comparingLong((String team) -> -byTeam.get(team).get("overdueReview").asLong())
+			.thenComparingLong((team) -> -byTeam.get(team).get("wanted").asLong())
+			.thenComparingLong((team) -> -byTeam.get(team).get("open").asLong())
+			.thenComparing(Comparator.naturalOrder()));
+		return String.join("\n",
+				teams.stream()
+					.map((team) -> team + " " + String.format("%,d %,d %,d", byTeam.get(team).get("open").asLong(),
+							byTeam.get(team).get("wanted").asLong(), byTeam.get(team).get("overdueReview").asLong()))
+					.toList());
+	}
+
+	private static List<RandomHistories.History> concat(List<RandomHistories.History> a,
+			List<RandomHistories.History> b) {
+		List<RandomHistories.History> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	private static Path chromium() {

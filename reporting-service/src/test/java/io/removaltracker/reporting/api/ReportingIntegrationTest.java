@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -80,8 +81,17 @@ class ReportingIntegrationTest {
 					Topics.CASE_STATS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
 					(record) -> json(record.value()).equals(updated), 1);
 			assertThat(published).allSatisfy((record) -> assertThat(record.key()).isEqualTo("national"));
+			StatsSnapshot last = published.get(published.size() - 1).value();
+			assertThat(Arrays.asList(last.getWanted().getOverdueReview(), last.getWanted().getUnassigned(),
+					last.getNationalityEstablished()))
+				.as("section 8's optional fields are filled")
+				.doesNotContainNull();
 			assertThat(http.getText("/actuator/prometheus"))
-				.contains("stats_open_cases " + updated.get("openCases").asLong() + ".0");
+				.contains("stats_open_cases " + updated.get("openCases").asLong() + ".0")
+				.contains("stats_wanted_overdue_review " + updated.at("/wanted/overdueReview").asLong() + ".0")
+				.contains("stats_wanted_unassigned " + updated.at("/wanted/unassigned").asLong() + ".0")
+				.contains(
+						"stats_nationality_established " + updated.at("/nationalityEstablished/total").asLong() + ".0");
 
 			try (ConfigurableApplicationContext b = start()) {
 				HttpJson second = HttpJson.of(b);

@@ -18,10 +18,14 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * The figures of contract section 6 counted by hand from complete histories, written from
- * the contract's words and sharing no code with {@link NationalFigures}: a case's state
- * is its last event's, and a case is wanted at an instant when its last flag change at or
- * before that instant is a raise.
+ * The figures of contract sections 6 and 8 counted by hand from complete histories,
+ * written from the contract's words and sharing no code with {@link NationalFigures}: a
+ * case's state is its last event's, a case is wanted at an instant when its last raise or
+ * clear at or before that instant is a raise (an update leaves it wanted), and a wanted
+ * case's review is due a year (three for criminality NONE) after the latest of the
+ * spell's start and the reviews completed after the event that raised it. The review date
+ * is worked out from the case events here, where the service reads the one the flags
+ * carry, so the two meet only in the result.
  * <p>
  * A deliberate independent copy, as an oracle: it shares neither code nor shared
  * definitions ({@code WantedYears}, {@code WantedSpells}) with the service, so a mistake
@@ -41,6 +45,7 @@ final class HandCount {
 			CaseEvent last = history.events().get(history.events().size() - 1);
 			CaseState state = last.getCase$();
 			boolean wanted = wantedAt(history.flags(), asOf);
+			boolean overdue = false;
 			if (wanted) {
 				WantedFlagEvent raise = lastRaise(history.flags());
 				add("wanted.total");
@@ -48,6 +53,18 @@ final class HandCount {
 					add("wanted.seriousCriminality");
 				}
 				add("wanted.byDuration." + band(raise.getWantedSince(), asOf));
+				overdue = reviewOverdue(history.events(), raise, state.getCriminality(), asOf);
+				if (overdue) {
+					add("wanted.overdueReview");
+				}
+				if (state.getTeam() == null) {
+					add("wanted.unassigned");
+				}
+			}
+			for (CaseEvent event : history.events()) {
+				if (event.getType() == CaseEventType.NATIONALITY_ESTABLISHED) {
+					add("nationalityEstablished.total");
+				}
 			}
 			if (last.getType() == CaseEventType.REMOVED) {
 				add("removed.total");
@@ -79,6 +96,15 @@ final class HandCount {
 					add(map + ".wanted");
 				}
 			}
+			if (state.getTeam() != null) {
+				add("byTeam." + state.getTeam() + ".open");
+				if (wanted) {
+					add("byTeam." + state.getTeam() + ".wanted");
+				}
+				if (overdue) {
+					add("byTeam." + state.getTeam() + ".overdueReview");
+				}
+			}
 		}
 		if (firstFlagMonth != null) {
 			YearMonth asOfMonth = YearMonth.from(asOf.atZone(ZoneOffset.UTC));
@@ -98,10 +124,13 @@ final class HandCount {
 		this.figures.merge(figure, 1L, Long::sum);
 	}
 
-	/** Whether the last flag change at or before the instant is a raise. */
+	/** Whether the last raise or clear at or before the instant is a raise. */
 	private static boolean wantedAt(List<WantedFlagEvent> flags, Instant instant) {
 		boolean wanted = false;
 		for (WantedFlagEvent flag : flags) {
+			if (flag.getType() == WantedFlagEventType.WANTED_FLAG_UPDATED) {
+				continue;
+			}
 			Instant at = (flag.getType() == WantedFlagEventType.WANTED_FLAG_RAISED) ? flag.getWantedSince()
 					: flag.getClearedAt();
 			if (!at.isAfter(instant)) {
@@ -119,6 +148,25 @@ final class HandCount {
 			}
 		}
 		return raise;
+	}
+
+	/**
+	 * Whether the review of the spell that {@code raise} began is due before
+	 * {@code asOf}: due one calendar year (UTC; three for criminality NONE) after the
+	 * latest of the spell's start and every review completed after the raising event.
+	 */
+	private static boolean reviewOverdue(List<CaseEvent> events, WantedFlagEvent raise, Criminality criminality,
+			Instant asOf) {
+		LocalDateTime latest = LocalDateTime.ofInstant(raise.getWantedSince(), ZoneOffset.UTC);
+		for (CaseEvent event : events) {
+			LocalDateTime at = LocalDateTime.ofInstant(event.getOccurredAt(), ZoneOffset.UTC);
+			if (event.getType() == CaseEventType.REVIEW_COMPLETED && event.getSequence() > raise.getCaseSequence()
+					&& at.isAfter(latest)) {
+				latest = at;
+			}
+		}
+		LocalDateTime due = latest.plusYears((criminality == Criminality.NONE) ? 3 : 1);
+		return due.isBefore(LocalDateTime.ofInstant(asOf, ZoneOffset.UTC));
 	}
 
 	/**

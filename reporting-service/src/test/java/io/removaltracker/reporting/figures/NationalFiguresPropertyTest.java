@@ -12,6 +12,7 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.StatsSnapshot;
 import io.removaltracker.events.wanted.WantedFlagEvent;
+import io.removaltracker.events.wanted.WantedFlagEventType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of random valid case histories, delivered in random order across cases (in
- * order within a case), with repeats and a full replay, give exactly the figures a hand
- * count of the same histories gives, figure by figure.
+ * order within a case on each topic, the two topics interleaved at random), with repeats
+ * and a full replay, give exactly the figures a hand count of the same histories gives,
+ * figure by figure, section 8's included.
  */
 class NationalFiguresPropertyTest {
 
@@ -42,6 +44,12 @@ class NationalFiguresPropertyTest {
 		assertThat(flatten(figures.snapshot(AS_OF))).as("after a full replay").isEqualTo(expected);
 		assertThat(expected.get("wanted.total")).as("the histories exercise the wanted figures").isPositive();
 		assertThat(expected).containsKey("removed.total");
+		assertThat(expected).as("the histories exercise section 8's figures")
+			.containsKeys("wanted.overdueReview", "wanted.unassigned", "nationalityEstablished.total")
+			.containsKey("byTeam." + RandomHistories.TEAMS.get(0) + ".overdueReview");
+		assertThat(histories.stream().flatMap((history) -> history.flags().stream()))
+			.as("the histories update wanted flags")
+			.anyMatch((flag) -> flag.getType() == WantedFlagEventType.WANTED_FLAG_UPDATED);
 	}
 
 	/**
@@ -97,6 +105,14 @@ class NationalFiguresPropertyTest {
 		put(flat, "wanted.total", snapshot.getWanted().getTotal());
 		put(flat, "wanted.seriousCriminality", snapshot.getWanted().getSeriousCriminality());
 		snapshot.getWanted().getByDuration().forEach((key, value) -> put(flat, "wanted.byDuration." + key, value));
+		put(flat, "wanted.overdueReview", snapshot.getWanted().getOverdueReview());
+		put(flat, "wanted.unassigned", snapshot.getWanted().getUnassigned());
+		put(flat, "nationalityEstablished.total", snapshot.getNationalityEstablished().getTotal());
+		snapshot.getByTeam().forEach((team, value) -> {
+			put(flat, "byTeam." + team + ".open", value.getOpen());
+			put(flat, "byTeam." + team + ".wanted", value.getWanted());
+			put(flat, "byTeam." + team + ".overdueReview", value.getOverdueReview());
+		});
 		putAll(flat, "byCriminality.", snapshot.getByCriminality());
 		putAll(flat, "byNationality.", snapshot.getByNationality());
 		putAll(flat, "byRegion.", snapshot.getByRegion());

@@ -1,6 +1,8 @@
 package io.removaltracker.reporting.figures;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import io.removaltracker.events.common.OrderType;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.StatsSnapshot;
+import io.removaltracker.events.stats.TeamFigures;
+import io.removaltracker.events.stats.WantedFigures;
 import io.removaltracker.events.wanted.ClearReason;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
@@ -21,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The clock-dependent figures at their edges, to the second. */
+/**
+ * The clock-dependent figures at their edges, to the second, and section 8's figures
+ * under corrections, updates and replays.
+ */
 class NationalFiguresTest {
 
 	private static final Instant AS_OF = Instant.parse("2024-03-15T10:00:00Z");
@@ -105,6 +112,154 @@ class NationalFiguresTest {
 		assertThat(snapshot.getByNationality()).isEqualTo(Map.of("HTI", new OpenAndWanted(1L, 0L)));
 		assertThat(snapshot.getOpenCases()).isEqualTo(1);
 		assertThat(snapshot.getByStatus()).isEqualTo(Map.of("DETAINED", 1L));
+	}
+
+	@Test
+	void aNationalityCorrectionMovesTheCaseToItsCurrentNationality() {
+		NationalFigures figures = new NationalFigures();
+		CaseEvent opened = caseEvent("C-1", 1, Custody.IN_COMMUNITY, true);
+		opened.getCase$().setNationality("UNKNOWN");
+		figures.apply(opened);
+		figures.apply(flag("C-1", WantedFlagEventType.WANTED_FLAG_RAISED, 1, "2024-01-10T00:00:00Z"));
+		figures.apply(nationalityEstablished("C-1", 2, "HTI"));
+		assertThat(figures.snapshot(AS_OF).getByNationality()).isEqualTo(Map.of("HTI", new OpenAndWanted(1L, 1L)));
+
+		figures.apply(nationalityEstablished("C-1", 3, "JAM"));
+
+		StatsSnapshot snapshot = figures.snapshot(AS_OF);
+		assertThat(snapshot.getByNationality()).isEqualTo(Map.of("JAM", new OpenAndWanted(1L, 1L)));
+		assertThat(snapshot.getNationalityEstablished().getTotal()).isEqualTo(2);
+	}
+
+	@Test
+	void anEstablishedNationalityCountsOnceAcrossReplaysAndAfterTheCaseCloses() {
+		NationalFigures figures = new NationalFigures();
+		List<CaseEvent> history = List.of(caseEvent("C-1", 1, Custody.DETAINED, true),
+				nationalityEstablished("C-1", 2, "SOM"), nationalityEstablished("C-1", 3, "STATELESS"),
+				caseEvent("C-1", 4, Custody.DETAINED, false), caseEvent("C-2", 1, Custody.DETAINED, true),
+				nationalityEstablished("C-2", 2, "IND"));
+		history.forEach(figures::apply);
+		assertThat(figures.snapshot(AS_OF).getNationalityEstablished().getTotal()).isEqualTo(3);
+
+		List<CaseEvent> reversed = new ArrayList<>(history);
+		Collections.reverse(reversed);
+		reversed.forEach(figures::apply);
+		history.forEach(figures::apply);
+
+		StatsSnapshot snapshot = figures.snapshot(AS_OF);
+		assertThat(snapshot.getNationalityEstablished().getTotal()).isEqualTo(3);
+		assertThat(snapshot.getByNationality()).isEqualTo(Map.of("IND", new OpenAndWanted(1L, 0L)));
+	}
+
+	@Test
+	void anUpdateKeepsTheCaseWantedWithItsNewReviewDateWhateverArrivesAgain() {
+		NationalFigures figures = new NationalFigures();
+		WantedFlagEvent raised = flag("C-1", WantedFlagEventType.WANTED_FLAG_RAISED, 2, "2023-03-01T00:00:00Z");
+		WantedFlagEvent reviewed = flag("C-1", WantedFlagEventType.WANTED_FLAG_UPDATED, 5, "2025-03-01T00:00:00Z");
+		figures.apply(raised);
+		assertThat(figures.snapshot(AS_OF).getWanted().getOverdueReview()).isEqualTo(1);
+
+		figures.apply(reviewed);
+		figures.apply(raised);
+
+		WantedFigures wanted = figures.snapshot(AS_OF).getWanted();
+		assertThat(wanted.getTotal()).isEqualTo(1);
+		assertThat(wanted.getOverdueReview()).isZero();
+		assertThat(figures.snapshot(AS_OF).getByStatus()).isEmpty();
+
+		WantedFlagEvent cleared = WantedFlagEvent.newBuilder(reviewed)
+			.setType(WantedFlagEventType.WANTED_FLAG_CLEARED)
+			.setClearedAt(AS_OF.minusSeconds(60))
+			.setClearReason(ClearReason.LOCATED)
+			.setCaseSequence(6)
+			.build();
+		figures.apply(cleared);
+		figures.apply(reviewed);
+		figures.apply(raised);
+		assertThat(figures.snapshot(AS_OF).getWanted().getTotal()).isZero();
+	}
+
+	@Test
+	void aReviewIsOverdueOnceItsDueDateIsBeforeAsOf() {
+		NationalFigures figures = new NationalFigures();
+		figures.apply(flag("due-at-as-of", WantedFlagEventType.WANTED_FLAG_RAISED, 2, AS_OF.toString()));
+		figures
+			.apply(flag("due-1ms-before", WantedFlagEventType.WANTED_FLAG_RAISED, 2, AS_OF.minusMillis(1).toString()));
+		// Flags written before review dates existed: due a year after wantedSince, three
+		// for criminality NONE.
+		figures.apply(withoutReviewDate("criminal-old-flag", Criminality.CRIMINAL, "2023-03-15T10:00:00Z"));
+		figures.apply(withoutReviewDate("none-old-flag", Criminality.NONE, "2021-03-15T09:59:59Z"));
+		figures.apply(withoutReviewDate("none-2y-old-flag", Criminality.NONE, "2022-01-01T00:00:00Z"));
+
+		assertThat(figures.snapshot(AS_OF).getWanted().getOverdueReview()).isEqualTo(2);
+		assertThat(figures.snapshot(AS_OF.plusMillis(1)).getWanted().getOverdueReview()).isEqualTo(4);
+		assertThat(figures.snapshot(AS_OF.minusMillis(1)).getWanted().getOverdueReview()).isEqualTo(1);
+	}
+
+	@Test
+	void eachTeamCountsItsOpenWantedAndOverdueCasesAndWantedCasesWithoutATeamAreUnassigned() {
+		NationalFigures figures = new NationalFigures();
+		figures.apply(assigned("wanted-overdue", 2, "GTA-EAST-1"));
+		figures.apply(flag("wanted-overdue", WantedFlagEventType.WANTED_FLAG_RAISED, 3, "2024-01-01T00:00:00Z"));
+		figures.apply(assigned("moved-to-another-team", 1, "QC-MTL-1"));
+		figures.apply(assigned("moved-to-another-team", 2, "GTA-EAST-1"));
+		figures.apply(assigned("wanted-on-time", 1, "QC-MTL-1"));
+		figures.apply(flag("wanted-on-time", WantedFlagEventType.WANTED_FLAG_RAISED, 2, "2025-01-01T00:00:00Z"));
+		figures.apply(caseEvent("wanted-no-team", 1, Custody.IN_COMMUNITY, true));
+		figures.apply(flag("wanted-no-team", WantedFlagEventType.WANTED_FLAG_RAISED, 2, "2024-01-01T00:00:00Z"));
+		CaseEvent closed = caseEvent("closed", 3, Custody.DETAINED, false);
+		closed.getCase$().setTeam("PAC-VAN-3");
+		figures.apply(closed);
+
+		StatsSnapshot snapshot = figures.snapshot(AS_OF);
+		assertThat(snapshot.getByTeam())
+			.isEqualTo(Map.of("GTA-EAST-1", new TeamFigures(2L, 1L, 1L), "QC-MTL-1", new TeamFigures(1L, 1L, 0L)));
+		assertThat(snapshot.getWanted().getTotal()).isEqualTo(3);
+		assertThat(snapshot.getWanted().getOverdueReview()).isEqualTo(2);
+		assertThat(snapshot.getWanted().getUnassigned()).isEqualTo(1);
+	}
+
+	private static WantedFlagEvent flag(String caseId, WantedFlagEventType type, long caseSequence, String reviewDue) {
+		return WantedFlagEvent.newBuilder()
+			.setCaseId(caseId)
+			.setType(type)
+			.setWantedSince(Instant.parse("2022-06-01T00:00:00Z"))
+			.setReason(HearingType.REPORTING)
+			.setCriminality(Criminality.CRIMINAL)
+			.setNationality("HTI")
+			.setRegion(Region.QUEBEC)
+			.setCaseSequence(caseSequence)
+			.setReviewDue(Instant.parse(reviewDue))
+			.build();
+	}
+
+	private static WantedFlagEvent withoutReviewDate(String caseId, Criminality criminality, String wantedSince) {
+		return WantedFlagEvent.newBuilder()
+			.setCaseId(caseId)
+			.setType(WantedFlagEventType.WANTED_FLAG_RAISED)
+			.setWantedSince(Instant.parse(wantedSince))
+			.setReason(HearingType.REPORTING)
+			.setCriminality(criminality)
+			.setNationality("UNKNOWN")
+			.setRegion(Region.PRAIRIE)
+			.setCaseSequence(2)
+			.build();
+	}
+
+	private static CaseEvent nationalityEstablished(String caseId, long sequence, String nationality) {
+		CaseEvent event = caseEvent(caseId, sequence, Custody.IN_COMMUNITY, true);
+		event.setType(CaseEventType.NATIONALITY_ESTABLISHED);
+		event.setPayload(new io.removaltracker.events.cases.NationalityEstablished(nationality));
+		event.getCase$().setNationality(nationality);
+		return event;
+	}
+
+	private static CaseEvent assigned(String caseId, long sequence, String team) {
+		CaseEvent event = caseEvent(caseId, sequence, Custody.IN_COMMUNITY, true);
+		event.setType(CaseEventType.ASSIGNED_TO_TEAM);
+		event.setPayload(new io.removaltracker.events.cases.AssignedToTeam(team));
+		event.getCase$().setTeam(team);
+		return event;
 	}
 
 	private static WantedFlagEvent wanted(NationalFigures figures, String caseId, String since) {

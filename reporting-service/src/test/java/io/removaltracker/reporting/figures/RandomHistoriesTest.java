@@ -2,6 +2,7 @@ package io.removaltracker.reporting.figures;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.removaltracker.events.cases.CaseEvent;
@@ -27,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link CaseScript}, whose rules are held to case-service's state machine and
  * monitoring-service's wanted rule by those services' own tests. A history passes when
  * the script takes every event, agrees on the state after each, and was wanted exactly
- * when the history's flags say.
+ * when the history's flags say; every flag carries the case's nationality and team as the
+ * event that caused it left them, and an update changes one of them or the review date.
+ * Whether the review dates themselves are right is not something the script follows; the
+ * hand count of {@link NationalFiguresPropertyTest} works them out from the review
+ * events.
  */
 class RandomHistoriesTest {
 
@@ -42,18 +47,32 @@ class RandomHistoriesTest {
 				replay(script, event);
 				CaseState state = event.getCase$();
 				assertThat(event.getSequence()).isEqualTo(script.events().size());
-				assertThat(List.of(state.getCustody(), state.getStayed(), state.getOpen()))
+				assertThat(Arrays.asList(state.getCustody(), state.getStayed(), state.getOpen(), state.getNationality(),
+						state.getTeam()))
 					.as("%s after %s", history.caseId(), event.getType())
-					.containsExactly(script.custody(), script.stayed(), script.isOpen());
+					.containsExactly(script.custody(), script.stayed(), script.isOpen(), script.nationality(),
+							script.team());
 				assertThat(state.getCustody() == Custody.IN_COMMUNITY || state.getConditions().isEmpty())
 					.as("conditions only in the community")
 					.isTrue();
 			}
 			assertThat(spells(history.flags())).as(history.caseId()).containsExactlyElementsOf(script.wantedPeriods());
-			CaseState opened = history.events().get(0).getCase$();
-			assertThat(history.flags()).allSatisfy(
-					(flag) -> assertThat(List.of(flag.getCriminality(), flag.getNationality(), flag.getRegion()))
-						.containsExactly(opened.getCriminality(), opened.getNationality(), opened.getRegion()));
+			WantedFlagEvent previous = null;
+			for (WantedFlagEvent flag : history.flags()) {
+				CaseState then = history.events().get((int) flag.getCaseSequence() - 1).getCase$();
+				assertThat(Arrays.<Object>asList(flag.getCriminality(), flag.getRegion(), flag.getNationality(),
+						flag.getTeam()))
+					.as("%s flag at sequence %d", history.caseId(), flag.getCaseSequence())
+					.containsExactly(then.getCriminality(), then.getRegion(), then.getNationality(), then.getTeam());
+				assertThat(flag.getReviewDue()).isNotNull();
+				if (flag.getType() == WantedFlagEventType.WANTED_FLAG_UPDATED) {
+					assertThat(Arrays.<Object>asList(flag.getNationality(), flag.getTeam(), flag.getReviewDue()))
+						.as("an update changes something")
+						.isNotEqualTo(Arrays.<Object>asList(previous.getNationality(), previous.getTeam(),
+								previous.getReviewDue()));
+				}
+				previous = flag;
+			}
 		}
 	}
 
@@ -83,10 +102,16 @@ class RandomHistoriesTest {
 			case STAY_LIFTED -> script.liftStay(at);
 			case REMOVED -> script.remove(at, null);
 			case CASE_CLOSED -> script.close(at, CloseReason.ORDER_VOID);
+			case NATIONALITY_ESTABLISHED -> script.establishNationality(at, after.getNationality());
+			case ASSIGNED_TO_TEAM -> script.assignTeam(at, after.getTeam());
+			case REVIEW_COMPLETED -> script.completeReview(at);
 		}
 	}
 
-	/** The history's flags as {@code [wantedSince, clearedAt]} spells, in order. */
+	/**
+	 * The history's flags as {@code [wantedSince, clearedAt]} spells, in order; an update
+	 * belongs to the open spell and changes neither.
+	 */
 	private static List<Instant[]> spells(List<WantedFlagEvent> flags) {
 		List<Instant[]> spells = new ArrayList<>();
 		for (WantedFlagEvent flag : flags) {
@@ -95,10 +120,12 @@ class RandomHistoriesTest {
 			}
 			else {
 				Instant[] open = spells.isEmpty() ? null : spells.get(spells.size() - 1);
-				assertThat(open).as("a clear ends the open spell").isNotNull();
-				assertThat(open[1]).as("a clear ends the open spell").isNull();
+				assertThat(open).as("%s belongs to the open spell", flag.getType()).isNotNull();
+				assertThat(open[1]).as("%s belongs to the open spell", flag.getType()).isNull();
 				assertThat(flag.getWantedSince()).isEqualTo(open[0]);
-				open[1] = flag.getClearedAt();
+				if (flag.getType() == WantedFlagEventType.WANTED_FLAG_CLEARED) {
+					open[1] = flag.getClearedAt();
+				}
 			}
 		}
 		return spells;
