@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * The whole system as a newcomer runs it: the packaged launcher starts a real broker, the
  * registry and the three services as processes; the reference scenario goes in, half its
  * cases over HTTP and half over the Kafka intake topic, and the figures of contract
- * section 6 come out of {@code GET /api/v1/stats} and {@code GET /api/v1/wanted}. Bad
- * inputs then change nothing, and a stop and a second start on the same data give the
+ * sections 6 and 8 come out of {@code GET /api/v1/stats} and {@code GET /api/v1/wanted}.
+ * Bad inputs then change nothing, and a stop and a second start on the same data give the
  * same figures.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -102,6 +102,19 @@ class EndToEndIT {
 			assertThat(stats.at("/byStatus/IN_COMMUNITY").asInt()).isEqualTo(606);
 			assertThat(stats.at("/wantedTrend/2021-12").asInt()).isEqualTo(469);
 		});
+		// Section 8's figures, counted from the events in ReferenceScenarioTest.
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode stats = reporting.get("/api/v1/stats").body();
+			assertThat(stats.at("/wanted/overdueReview").asInt()).isEqualTo(72);
+			assertThat(stats.at("/wanted/unassigned").asInt()).isEqualTo(42);
+			assertThat(stats.get("byTeam").size()).isEqualTo(18);
+			assertThat(stats.at("/byTeam/GREATER-TORONTO-1/open").asInt()).isEqualTo(126);
+			assertThat(stats.at("/byTeam/GREATER-TORONTO-1/wanted").asInt()).isEqualTo(43);
+			assertThat(stats.at("/byTeam/GREATER-TORONTO-1/overdueReview").asInt()).isEqualTo(4);
+			assertThat(stats.at("/nationalityEstablished/total").asInt()).isEqualTo(107);
+			assertThat(stats.at("/byNationality/UNKNOWN/open").asInt()).isEqualTo(89);
+			assertThat(stats.at("/byNationality/UNKNOWN/wanted").asInt()).isEqualTo(28);
+		});
 		figures = reporting.get("/api/v1/stats").body();
 		assertThat(figures.at("/byNationality/UNKNOWN/open").asInt()).isPositive();
 		assertThat(figures.get("byRegion").size()).isEqualTo(7);
@@ -110,6 +123,21 @@ class EndToEndIT {
 			.untilAsserted(
 					() -> assertThat(monitoring.get("/api/v1/wanted").body().get("total").asInt()).isEqualTo(599));
 		assertThat(monitoring.get("/api/v1/wanted?criminality=SERIOUS").body().get("total").asInt()).isEqualTo(431);
+		// The wanted list counts overdue reviews at the instant of the request, and each
+		// wanted case of the scenario fell due for review before July 2025: all overdue.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode team = monitoring.get("/api/v1/wanted?team=GREATER-TORONTO-1").body();
+			assertThat(team.get("total").asInt()).isEqualTo(43);
+			assertThat(team.at("/items/0/team").asText()).isEqualTo("GREATER-TORONTO-1");
+			assertThat(team.at("/items/0/reviewDue").asText()).isNotEmpty();
+			assertThat(monitoring.get("/api/v1/wanted?team=GREATER-TORONTO-1&overdueReview=true")
+				.body()
+				.get("total")
+				.asInt()).isEqualTo(43);
+			assertThat(monitoring.get("/api/v1/wanted?overdueReview=true").body().get("total").asInt()).isEqualTo(599);
+			assertThat(monitoring.get("/api/v1/wanted?unassigned=true").body().get("total").asInt()).isEqualTo(42);
+			assertThat(monitoring.get("/api/v1/wanted?nationality=UNKNOWN").body().get("total").asInt()).isEqualTo(28);
+		});
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.HearingType;
@@ -31,6 +32,12 @@ final class Draw {
 
 	private static final int[] REGION_WEIGHTS = { 300, 200, 160, 120, 100, 65, 55 };
 
+	/**
+	 * Enforcement teams per region, in the order of {@link #REGIONS}: few for the whole
+	 * country, more where the cases are.
+	 */
+	private static final int[] TEAMS = { 4, 3, 3, 2, 2, 2, 2 };
+
 	private final Random random;
 
 	Draw(long seed) {
@@ -48,6 +55,52 @@ final class Draw {
 
 	String nationality() {
 		return NATIONALITIES[below(NATIONALITIES.length)];
+	}
+
+	/**
+	 * A country a nationality can be established as: one of the known nationalities,
+	 * never {@code UNKNOWN} or {@code STATELESS}.
+	 */
+	String country() {
+		String nationality = nationality();
+		while (!Nationality.isCountryCode(nationality)) {
+			nationality = nationality();
+		}
+		return nationality;
+	}
+
+	/** A country other than {@code current}. */
+	String countryOtherThan(String current) {
+		String country = country();
+		while (country.equals(current)) {
+			country = country();
+		}
+		return country;
+	}
+
+	/**
+	 * One of the region's enforcement teams, named after it: {@code GREATER-TORONTO-3},
+	 * {@code ATLANTIC-1}.
+	 */
+	String team(Region region) {
+		return teamName(region, 1 + below(teamCount(region)));
+	}
+
+	/** Another of the region's teams than {@code current}. */
+	String teamOtherThan(Region region, String current) {
+		String team = team(region);
+		while (team.equals(current)) {
+			team = team(region);
+		}
+		return team;
+	}
+
+	private static int teamCount(Region region) {
+		return TEAMS[List.of(REGIONS).indexOf(region)];
+	}
+
+	private static String teamName(Region region, int number) {
+		return region.name().replace('_', '-') + "-" + number;
 	}
 
 	Region region() {
@@ -89,6 +142,19 @@ final class Draw {
 
 	HearingType hearingType() {
 		return HearingType.values()[below(HearingType.values().length)];
+	}
+
+	/**
+	 * When a wanted person's warrant is next reviewed after {@code last} (the flag or the
+	 * previous review): it is due one year on (three for criminality {@code NONE}); most
+	 * reviews come from two months early to a month late, but now and then the file slips
+	 * and it comes two to eighteen months late.
+	 */
+	Instant review(Instant last, Criminality criminality) {
+		int years = (criminality == Criminality.NONE) ? 3 : 1;
+		Instant due = last.atZone(ZoneOffset.UTC).plusYears(years).toInstant();
+		return chance(0.8) ? due.minus(Duration.ofDays(60)).plus(Duration.ofMinutes(below(90 * 24 * 60)))
+				: due.plus(Duration.ofDays(60)).plus(Duration.ofMinutes(below(480 * 24 * 60)));
 	}
 
 	<E> E pick(E[] values) {

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
+import io.removaltracker.events.Nationality;
 import io.removaltracker.events.common.ArrestedBy;
 import io.removaltracker.events.common.CloseReason;
 import io.removaltracker.events.common.Condition;
@@ -18,7 +20,17 @@ import io.removaltracker.events.common.Custody;
 import io.removaltracker.events.common.HearingType;
 import io.removaltracker.events.common.ReleasedTo;
 import io.removaltracker.events.common.StayReason;
+import io.removaltracker.events.intake.Arrested;
+import io.removaltracker.events.intake.CaseClosed;
+import io.removaltracker.events.intake.CaseOpened;
+import io.removaltracker.events.intake.HearingAttended;
+import io.removaltracker.events.intake.HearingMissed;
+import io.removaltracker.events.intake.HearingScheduled;
+import io.removaltracker.events.intake.Imprisoned;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.ReleasedFromPrison;
+import io.removaltracker.events.intake.ReleasedOnConditions;
+import io.removaltracker.events.intake.RemovalStayed;
 
 /**
  * The reference scenario: a history of criminal removal cases from 2015 to mid-2024 that,
@@ -35,8 +47,28 @@ import io.removaltracker.events.intake.IntakeEvent;
  * whose case closed, people located and released on conditions, people who missed
  * hearings while in prison or detention (which raises no flag), stays granted and lifted,
  * hearings attended. Nationalities include {@code UNKNOWN} and {@code STATELESS}; all
- * seven regions appear. The history is fixed: every call answers the same events with the
- * same ids, so replaying it twice changes nothing.
+ * seven regions appear.
+ * <p>
+ * The enforcement work of contract section 8 runs beside the story (it changes none of
+ * the figures above): most cases go to one of 18 teams named after their region
+ * ({@code GREATER-TORONTO-1} ... {@code ATLANTIC-2}) within two days of opening, a few
+ * move to another team later; half the unknown nationalities are established within two
+ * years; wanted people's warrants are reviewed about once a year, now and then months
+ * late. As of {@link #AS_OF} that gives:
+ * <ul>
+ * <li>{@code wanted.overdueReview} 72 (more than a year since the flag or the spell's
+ * last review), {@code wanted.unassigned} 42;</li>
+ * <li>{@code byTeam}: 18 teams holding 1,510 of the open cases and 557 of the wanted (67
+ * of them overdue); {@code GREATER-TORONTO-1} has 126 open, 43 wanted, 4 overdue;</li>
+ * <li>{@code nationalityEstablished.total} 107: 97 unknown nationalities established and
+ * 10 known ones corrected; {@code byNationality.UNKNOWN} (the current nationality) 89
+ * open, 28 wanted.</li>
+ * </ul>
+ * The wanted list counts overdue reviews at the instant of the request: from July 2025
+ * on, all 599 are overdue there.
+ * <p>
+ * The history is fixed: every call answers the same events with the same ids, so
+ * replaying it twice changes nothing.
  * <p>
  * Its figures hold at {@link #AS_OF}; the reporting-service shows them when started with
  * {@code reporting-service.as-of} set to that instant.
@@ -55,6 +87,12 @@ public final class ReferenceScenario {
 	private static final int WANTED_SERIOUS = 431;
 
 	private final Draw draw = new Draw(20240630L);
+
+	/**
+	 * The officers' work has its own draws, so the story of the cases (and the figures of
+	 * section 6 it was built for) stays what it was before that work was added.
+	 */
+	private final Draw work = new Draw(15L);
 
 	private final List<Criminality> wantedCriminality = new ArrayList<>();
 
@@ -80,7 +118,7 @@ public final class ReferenceScenario {
 	public static List<CaseScript> cases() {
 		ReferenceScenario scenario = new ReferenceScenario();
 		scenario.build();
-		return List.copyOf(scenario.cases);
+		return scenario.cases.stream().map(scenario::withCasework).toList();
 	}
 
 	private void build() {
@@ -295,6 +333,116 @@ public final class ReferenceScenario {
 		Instant openedAt = openedBefore(closedAt, 45, 1500);
 		CaseScript script = opened(this.draw.criminality(0.5, 0.5), openedAt, Custody.IN_COMMUNITY);
 		script.close(closedAt, this.draw.pick(CloseReason.values()));
+	}
+
+	/**
+	 * The case's story with the officers' work of contract section 8 woven in, each step
+	 * at its time: the case given to a team of its region within two days of opening
+	 * (most cases; some later, a few never), now and then moved to another team; half the
+	 * unknown nationalities established within two years, rarely a known one corrected;
+	 * while the person is wanted, a review about every year, now and then months late.
+	 * The work changes nothing the story depends on (custody, stays, flags), so the
+	 * story's steps are told again unchanged around it.
+	 */
+	private CaseScript withCasework(CaseScript story) {
+		List<IntakeEvent> told = story.events();
+		Instant openedAt = told.get(0).getOccurredAt();
+		Instant until = story.isOpen() ? end() : story.last();
+		List<Casework> work = new ArrayList<>();
+		if (this.work.chance(0.88)) {
+			Instant assignedAt = openedAt.plus(Duration.ofMinutes(60 + this.work.below(40 * 60)));
+			String team = this.work.team(story.region());
+			work.add(new Casework(assignedAt, (script, at) -> script.assignTeam(at, team)));
+			if (this.work.chance(0.06)) {
+				String other = this.work.teamOtherThan(story.region(), team);
+				work.add(new Casework(openedAt.plus(Duration.ofDays(60 + this.work.below(1500))),
+						(script, at) -> script.assignTeam(at, other)));
+			}
+		}
+		else if (this.work.chance(0.4)) {
+			String team = this.work.team(story.region());
+			work.add(new Casework(openedAt.plus(Duration.ofDays(3 + this.work.below(400))),
+					(script, at) -> script.assignTeam(at, team)));
+		}
+		boolean unknown = Nationality.UNKNOWN.equals(story.nationality());
+		if (unknown ? this.work.chance(0.5) : this.work.chance(0.005)) {
+			String country = unknown ? this.work.country() : this.work.countryOtherThan(story.nationality());
+			Instant establishedAt = openedAt
+				.plus(Duration.ofDays(unknown ? 20 + this.work.below(700) : 10 + this.work.below(1000)));
+			work.add(new Casework(establishedAt, (script, at) -> script.establishNationality(at, country)));
+		}
+		for (Instant[] spell : story.wantedPeriods()) {
+			Instant spellEnd = (spell[1] != null) ? spell[1] : until;
+			Instant review = this.work.review(spell[0], story.criminality());
+			while (review.isBefore(spellEnd)) {
+				work.add(new Casework(review, CaseScript::completeReview));
+				review = this.work.review(review, story.criminality());
+			}
+		}
+		work.removeIf((step) -> !step.at().isBefore(until));
+		work.sort(Comparator.comparing(Casework::at));
+		CaseScript script = new CaseScript(story.caseId());
+		int next = 0;
+		for (IntakeEvent event : told) {
+			while (next < work.size() && work.get(next).at().isBefore(event.getOccurredAt())) {
+				work.get(next++).doneOn(script);
+			}
+			retell(script, event);
+		}
+		work.subList(next, work.size()).forEach((step) -> step.doneOn(script));
+		return script;
+	}
+
+	/** One step of the officers' work on a case, at its time. */
+	private record Casework(Instant at, BiConsumer<CaseScript, Instant> step) {
+
+		void doneOn(CaseScript script) {
+			this.step.accept(script, this.at);
+		}
+
+	}
+
+	/**
+	 * Takes a step of the story again, as it was told; a removal goes to the nationality
+	 * known by then.
+	 */
+	private static void retell(CaseScript script, IntakeEvent event) {
+		Instant at = event.getOccurredAt();
+		Object payload = event.getPayload();
+		switch (event.getType()) {
+			case CASE_OPENED -> {
+				CaseOpened opened = (CaseOpened) payload;
+				script.open(at, opened.getNationality(), opened.getCriminality(), opened.getOrderType(),
+						opened.getRegion(), opened.getCustody(), opened.getConditions());
+			}
+			case HEARING_SCHEDULED -> {
+				HearingScheduled scheduled = (HearingScheduled) payload;
+				script.schedule(at, scheduled.getHearingType(), scheduled.getScheduledFor());
+			}
+			case HEARING_ATTENDED -> script.attend(at, ((HearingAttended) payload).getHearingId());
+			case HEARING_MISSED -> {
+				HearingMissed missed = (HearingMissed) payload;
+				if (missed.getHearingType() == null) {
+					script.miss(at, missed.getHearingId());
+				}
+				else {
+					script.missUnscheduled(at, missed.getHearingType(), missed.getScheduledFor());
+				}
+			}
+			case ARRESTED -> script.arrest(at, ((Arrested) payload).getArrestedBy());
+			case IMPRISONED -> script.imprison(at, ((Imprisoned) payload).getExpectedRelease());
+			case RELEASED_FROM_PRISON -> {
+				ReleasedFromPrison released = (ReleasedFromPrison) payload;
+				script.releaseFromPrison(at, released.getReleasedTo(), released.getConditions());
+			}
+			case RELEASED_ON_CONDITIONS ->
+				script.releaseOnConditions(at, ((ReleasedOnConditions) payload).getConditions());
+			case REMOVAL_STAYED -> script.stay(at, ((RemovalStayed) payload).getStayReason());
+			case STAY_LIFTED -> script.liftStay(at);
+			case REMOVED -> script.remove(at, script.homeCountry());
+			case CASE_CLOSED -> script.close(at, ((CaseClosed) payload).getCloseReason());
+			default -> throw new IllegalArgumentException("the story tells no " + event.getType());
+		}
 	}
 
 	private CaseScript opened(Criminality criminality, Instant at, Custody custody) {

@@ -3,6 +3,7 @@ package io.removaltracker.simulator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,28 @@ class IntakeEventJsonTest {
 	}
 
 	@Test
+	void writesTheEnforcementEventsOfSection8() throws Exception {
+		CaseScript script = new CaseScript("C-3");
+		script.open(Instant.parse("2020-01-02T10:00:00Z"), "UNKNOWN", Criminality.CRIMINAL, OrderType.DEPORTATION,
+				Region.GREATER_TORONTO, Custody.IN_COMMUNITY, List.of(Condition.REPORTING));
+		script.assignTeam(Instant.parse("2020-01-03T10:00:00Z"), "GREATER-TORONTO-2");
+		script.establishNationality(Instant.parse("2020-06-01T10:00:00Z"), "HTI");
+		script.completeReview(Instant.parse("2020-07-01T10:00:00Z"));
+		List<IntakeEvent> events = script.events();
+
+		JsonNode assigned = this.mapper.readTree(IntakeEventJson.write(events.get(1)));
+		assertThat(assigned.get("type").asText()).isEqualTo("ASSIGNED_TO_TEAM");
+		assertThat(assigned.get("team").asText()).isEqualTo("GREATER-TORONTO-2");
+		JsonNode established = this.mapper.readTree(IntakeEventJson.write(events.get(2)));
+		assertThat(established.get("type").asText()).isEqualTo("NATIONALITY_ESTABLISHED");
+		assertThat(established.get("nationality").asText()).isEqualTo("HTI");
+		JsonNode reviewed = this.mapper.readTree(IntakeEventJson.write(events.get(3)));
+		assertThat(reviewed.get("type").asText()).isEqualTo("REVIEW_COMPLETED");
+		assertThat(reviewed.properties()).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrder("eventId", "caseId", "type", "occurredAt", "source");
+	}
+
+	@Test
 	void aScriptRefusesWhatTheContractRefuses() {
 		CaseScript script = new CaseScript("C-2");
 		script.open(Instant.parse("2020-01-02T10:00:00Z"), "JAM", Criminality.CRIMINAL, OrderType.DEPORTATION,
@@ -66,6 +89,20 @@ class IntakeEventJsonTest {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> script.attend(Instant.parse("2019-02-01T10:00:00Z"), "H"))
 			.hasMessageContaining("must come after");
+		script.assignTeam(Instant.parse("2020-01-03T10:00:00Z"), "PACIFIC-1");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> script.assignTeam(Instant.parse("2020-01-04T10:00:00Z"), "PACIFIC-1"))
+			.hasMessageContaining("already assigned");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> script.establishNationality(Instant.parse("2020-01-04T10:00:00Z"), "JAM"))
+			.hasMessageContaining("already JAM");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> script.establishNationality(Instant.parse("2020-01-04T10:00:00Z"), "UNKNOWN"))
+			.isInstanceOf(IllegalArgumentException.class);
+		script.close(Instant.parse("2020-02-01T10:00:00Z"), io.removaltracker.events.common.CloseReason.ORDER_VOID);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> script.completeReview(Instant.parse("2020-03-01T10:00:00Z")))
+			.hasMessageContaining("not open");
 	}
 
 }

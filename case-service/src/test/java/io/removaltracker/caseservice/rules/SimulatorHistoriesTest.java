@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The simulator keeps its own copy of the case rules ({@link CaseScript}) so it can steer
  * without case-service; here that copy is held to the real {@link CaseStateMachine}: the
- * traffic it writes is accepted event by event, and a script refuses exactly the steps
- * the state machine refuses, agreeing on the state after every step it takes.
+ * traffic it writes, every intake type of contract sections 2 and 8 among it, is accepted
+ * event by event, and a script refuses exactly the steps the state machine refuses,
+ * agreeing on the state after every step it takes.
  */
 class SimulatorHistoriesTest {
 
@@ -56,14 +57,20 @@ class SimulatorHistoriesTest {
 	@ValueSource(longs = { 1, 7, 20260101 })
 	void randomTrafficIsAcceptedEventByEvent(long seed) {
 		RandomTraffic traffic = new RandomTraffic(seed, 5_000, END);
+		Set<CaseEventType> types = EnumSet.noneOf(CaseEventType.class);
 		while (traffic.hasNext()) {
-			replay(traffic.next());
+			List<IntakeEvent> events = traffic.next();
+			events.forEach((event) -> types.add(event.getType()));
+			replay(events);
 		}
+		assertThat(types).as("types the traffic carried").containsExactlyInAnyOrder(CaseEventType.values());
 	}
 
 	@Test
 	void theReferenceScenarioIsAcceptedAndEndsWhereEachScriptSaysItDoes() {
+		Set<CaseEventType> types = EnumSet.noneOf(CaseEventType.class);
 		for (CaseScript script : ReferenceScenario.cases()) {
+			script.events().forEach((event) -> types.add(event.getType()));
 			CaseState state = replay(script.events()).getCase$();
 			assertThat(state.getCustody()).as(script.caseId()).isEqualTo(script.custody());
 			assertThat(state.getStayed()).as(script.caseId()).isEqualTo(script.stayed());
@@ -71,6 +78,7 @@ class SimulatorHistoriesTest {
 			assertThat(state.getNationality()).as(script.caseId()).isEqualTo(script.nationality());
 			assertThat(state.getTeam()).as(script.caseId()).isEqualTo(script.team());
 		}
+		assertThat(types).as("types the scenario carries").containsExactlyInAnyOrder(CaseEventType.values());
 	}
 
 	@Test
