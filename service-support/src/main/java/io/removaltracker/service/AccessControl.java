@@ -85,8 +85,7 @@ public class AccessControl {
 						}))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			// Each request carries its token: no session, and nothing for CSRF to ride
-			// on.
+			// Each request carries its token: no session, so nothing for CSRF to use.
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable);

@@ -170,9 +170,8 @@ public final class TestIssuer {
 			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			http.createContext("/.well-known/openid-configuration", (exchange) -> answer(exchange, discovery()));
 			http.createContext("/jwks", (exchange) -> answer(exchange, new JWKSet(this.key.toPublicJWK()).toString()));
-			// The server's dispatcher thread takes the daemon flag of the thread that
-			// starts
-			// it: started from a daemon, it never keeps a finished test JVM alive.
+			// The dispatcher thread takes the daemon flag of the thread that starts the
+			// server: started from a daemon, it never keeps a finished test JVM alive.
 			Thread starter = new Thread(http::start, "test-issuer-start");
 			starter.setDaemon(true);
 			starter.start();
