@@ -24,6 +24,7 @@ import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TestIssuer;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -223,7 +224,7 @@ class CaseServiceClusterTest {
 		return new SpringApplicationBuilder(CaseServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + REGISTRY,
-				"--spring.kafka.streams.state-dir=" + stateDir);
+				"--spring.kafka.streams.state-dir=" + stateDir, TestIssuer.serviceArgument());
 	}
 
 	private static KafkaProducer<String, IntakeEvent> intakeProducer() {

@@ -15,6 +15,7 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.serde.WireFormat;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.TestIssuer;
 import io.removaltracker.testing.TopicReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -85,7 +86,7 @@ class CaseServiceKillTest {
 				CaseServiceApplication.class.getName(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
 				"--spring.kafka.properties.schema.registry.url=mock://kill-test",
-				"--spring.kafka.streams.state-dir=" + this.stateDir)
+				"--spring.kafka.streams.state-dir=" + this.stateDir, TestIssuer.serviceArgument())
 			.redirectErrorStream(true)
 			.redirectOutput(log)
 			.start();

@@ -17,6 +17,7 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
 import io.removaltracker.monitoring.rules.CaseEvents;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TestIssuer;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,7 +97,7 @@ class MonitoringClusterTest {
 		return new SpringApplicationBuilder(MonitoringServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + REGISTRY,
-				"--spring.kafka.streams.state-dir=" + this.stateRoot.resolve(name));
+				"--spring.kafka.streams.state-dir=" + this.stateRoot.resolve(name), TestIssuer.serviceArgument());
 	}
 
 	private static void awaitReady(ConfigurableApplicationContext instance) {

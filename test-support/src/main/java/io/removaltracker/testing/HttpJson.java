@@ -5,12 +5,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Real HTTP calls to a running service, answers parsed as JSON. */
-public record HttpJson(String baseUrl) {
+/**
+ * Real HTTP calls to a running service, answers parsed as JSON. Each call carries the
+ * {@code Authorization} header of {@code authorization} (none when it gives null): by
+ * default a token of the {@link TestIssuer} with every scope, so a test about what a
+ * service does is not also a test of who may ask.
+ */
+public record HttpJson(String baseUrl, Supplier<String> authorization) {
+
+	public HttpJson(String baseUrl) {
+		this(baseUrl, TestIssuer::allScopesAuthorization);
+	}
+
+	/** The same service, called without any {@code Authorization} header. */
+	public HttpJson anonymous() {
+		return new HttpJson(this.baseUrl, () -> null);
+	}
+
+	/** The same service, called with this bearer token. */
+	public HttpJson withBearer(String token) {
+		return new HttpJson(this.baseUrl, () -> "Bearer " + token);
+	}
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -20,9 +40,7 @@ public record HttpJson(String baseUrl) {
 	}
 
 	public Answer post(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	public Answer postJson(String body) {
@@ -30,24 +48,28 @@ public record HttpJson(String baseUrl) {
 	}
 
 	public Answer put(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", contentType)
-			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+		return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	public Answer delete(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE());
+		return send(request(path).DELETE());
 	}
 
 	public Answer get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+		return send(request(path).GET());
 	}
 
-	/** The body of a GET as text, for non-JSON endpoints such as Prometheus. */
+	/**
+	 * The body of a GET as text, for non-JSON endpoints such as Prometheus, asked with a
+	 * token with every scope.
+	 */
 	public static String text(String url) {
 		try {
 			return HTTP
-				.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+				.send(HttpRequest.newBuilder(URI.create(url))
+					.header("Authorization", TestIssuer.allScopesAuthorization())
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 		}
 		catch (IOException ex) {
@@ -69,7 +91,25 @@ public record HttpJson(String baseUrl) {
 	 * Prometheus.
 	 */
 	public String getText(String path) {
-		return text(this.baseUrl + path);
+		try {
+			return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		String header = this.authorization.get();
+		if (header != null) {
+			request.header("Authorization", header);
+		}
+		return request;
 	}
 
 	private static JsonNode readOrText(String body) throws IOException {

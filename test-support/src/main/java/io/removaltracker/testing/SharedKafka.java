@@ -37,17 +37,19 @@ public final class SharedKafka {
 		return broker.getBrokersAsString();
 	}
 
-	/** A topic name no other test uses, so tests never see each other's records. */
 	/**
 	 * Points a service under test at the shared broker and a registry, with a state
-	 * directory of its own: the settings every service takes (service-defaults).
+	 * directory of its own, and at the {@link TestIssuer} for its bearer tokens: the
+	 * settings every service takes (service-defaults).
 	 */
 	public static void serviceSettings(DynamicPropertyRegistry registry, String registryUrl, Path stateDir) {
 		registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
 		registry.add("spring.kafka.properties.schema.registry.url", () -> registryUrl);
 		registry.add("spring.kafka.streams.state-dir", stateDir::toString);
+		TestIssuer.serviceSettings(registry);
 	}
 
+	/** A topic name no other test uses, so tests never see each other's records. */
 	public static String uniqueTopic(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

@@ -18,6 +18,7 @@ import io.removaltracker.service.ServiceUnavailableException;
 import io.removaltracker.events.cases.CaseEvent;
 import org.apache.kafka.streams.state.HostInfo;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's state and events, read from the store of the instance that holds the case.
  * When another instance holds it, the request is passed to that instance once, so every
- * instance answers for every case; its answer is passed back as it came.
+ * instance answers for every case; its answer is passed back as it came. The caller's
+ * bearer token goes along: the other instance checks it as this one did.
  */
 @RestController
 class CasesController {
@@ -45,29 +47,32 @@ class CasesController {
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> caseState(@PathVariable String caseId,
-			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
-		return answer(caseId, "/api/v1/cases/" + caseId, forwarded,
+			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return answer(caseId, "/api/v1/cases/" + caseId, new Forwarding(forwarded, authorization),
 				(history) -> history.last(caseId).map(CanonicalJson::caseState));
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> caseEvents(@PathVariable String caseId,
-			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded) {
-		return answer(caseId, "/api/v1/cases/" + caseId + "/events", forwarded, (history) -> {
-			List<CaseEvent> events = history.events(caseId);
-			return events.isEmpty() ? Optional.empty()
-					: Optional.of(events.stream().map(CanonicalJson::event).toList());
-		});
+			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return answer(caseId, "/api/v1/cases/" + caseId + "/events", new Forwarding(forwarded, authorization),
+				(history) -> {
+					List<CaseEvent> events = history.events(caseId);
+					return events.isEmpty() ? Optional.empty()
+							: Optional.of(events.stream().map(CanonicalJson::event).toList());
+				});
 	}
 
-	private ResponseEntity<?> answer(String caseId, String path, String forwarded,
+	private ResponseEntity<?> answer(String caseId, String path, Forwarding forwarding,
 			Function<CaseHistoryStore, Optional<?>> query) {
 		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId);
 		if (owner.isPresent()) {
-			if (forwarded != null) {
+			if (forwarding.forwarded() != null) {
 				throw new ServiceUnavailableException("Case partitions are moving between instances; retry shortly");
 			}
-			return forward(owner.get(), path);
+			return forward(owner.get(), path, forwarding.authorization());
 		}
 		Object body = query.apply(this.queries.localHistory(caseId))
 			.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
@@ -75,12 +80,15 @@ class CasesController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	private ResponseEntity<String> forward(HostInfo owner, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + path))
+	private ResponseEntity<String> forward(HostInfo owner, String path, String authorization) {
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + path))
 			.timeout(Duration.ofSeconds(5))
-			.header(FORWARDED_HEADER, "1")
-			.GET()
-			.build();
+			.header(FORWARDED_HEADER, "1");
+		if (authorization != null) {
+			builder.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		HttpRequest request = builder.GET().build();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			return ResponseEntity.status(response.statusCode())
@@ -96,6 +104,10 @@ class CasesController {
 			Thread.currentThread().interrupt();
 			throw new ServiceUnavailableException("Interrupted while asking the instance holding the case");
 		}
+	}
+
+	/** What a request says about its way here: forwarded already, and whose token. */
+	private record Forwarding(String forwarded, String authorization) {
 	}
 
 }

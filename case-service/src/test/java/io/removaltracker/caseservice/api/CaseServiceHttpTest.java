@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.removaltracker.events.Topic;
 import io.removaltracker.events.Topics;
 import io.removaltracker.service.ProblemHandling;
+import io.removaltracker.testing.AccessBattery;
+import io.removaltracker.testing.AccessBattery.Endpoint;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
@@ -17,7 +20,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * case-service over real HTTP against a real broker in the test JVM: answers of the
- * contract, the refusals of the state machine, and the bad-input battery.
+ * contract, the refusals of the state machine, the bad-input battery, and who may call
+ * what (the access battery).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -292,6 +299,27 @@ class CaseServiceHttpTest {
 		assertThat(intakeEndOffsets()).isEqualTo(before);
 	}
 
+	/**
+	 * Contract section 7 for every endpoint; a refused POST leaves both topics as they
+	 * were, and a refused read of a case answers a problem, never the case.
+	 */
+	@TestFactory
+	Stream<DynamicContainer> callersWithoutAValidTokenWithTheScopeAreRefusedAndNothingIsWritten() {
+		String caseId = anyCaseId();
+		assertThat(this.http.postJson(caseOpenedInCommunity(caseId)).status()).isEqualTo(201);
+		return AccessBattery.of(this.http.baseUrl(), CaseServiceHttpTest::writtenEndOffsets,
+				Endpoint.post("/api/v1/events", caseOpenedInCommunity(anyCaseId()), "events:write", 201),
+				Endpoint.get("/api/v1/cases/" + caseId, "cases:read", 200),
+				Endpoint.get("/api/v1/cases/" + caseId + "/events", "cases:read", 200),
+				Endpoint.get("/actuator/prometheus", "metrics:read", 200),
+				Endpoint.get("/actuator/info", "metrics:read", 200), Endpoint.get("/actuator", "metrics:read", 200));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> probesAnswerAnyoneWithTheStatusAndOnlyMetricsReadWithDetails() {
+		return AccessBattery.probes(this.http.baseUrl());
+	}
+
 	@Test
 	void personIdsStayOutOfTheLogs(CapturedOutput output) {
 		String caseId = anyCaseId();
@@ -330,10 +358,26 @@ class CaseServiceHttpTest {
 	}
 
 	private static Map<TopicPartition, Long> intakeEndOffsets() throws Exception {
+		return endOffsets(Topics.CASE_INTAKE);
+	}
+
+	/** What case-service has written: the end of case-intake and of case-events. */
+	private static Map<TopicPartition, Long> writtenEndOffsets() {
+		try {
+			return endOffsets(Topics.CASE_INTAKE, Topics.CASE_EVENTS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Topic<?>... topics) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
 			Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-			for (int p = 0; p < Topics.CASE_INTAKE.partitions(); p++) {
-				latest.put(new TopicPartition(Topics.CASE_INTAKE.name(), p), OffsetSpec.latest());
+			for (Topic<?> topic : topics) {
+				for (int p = 0; p < topic.partitions(); p++) {
+					latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+				}
 			}
 			Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
 			admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.removaltracker.events.Topics;
 import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.TestIssuer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -72,6 +73,7 @@ class IntakeUnderFaultsTest {
 		HttpResponse<String> answer = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/events"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", TestIssuer.allScopesAuthorization())
 				.POST(HttpRequest.BodyPublishers.ofString(caseOpenedInCommunity(anyCaseId())))
 				.build(), HttpResponse.BodyHandlers.ofString());
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.removaltracker.events.Topics;
@@ -21,6 +22,8 @@ import io.removaltracker.monitoring.CaseEventPublisher;
 import io.removaltracker.monitoring.rules.CaseEvents;
 import io.removaltracker.monitoring.rules.CaseHistory;
 import io.removaltracker.service.ProblemHandling;
+import io.removaltracker.testing.AccessBattery;
+import io.removaltracker.testing.AccessBattery.Endpoint;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.SharedKafka;
@@ -31,7 +34,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -237,6 +243,27 @@ class MonitoringHttpTest {
 
 	private void publish(CaseHistory history) {
 		this.publisher.publish(history.events());
+	}
+
+	/**
+	 * Contract section 7 for every endpoint. The service writes nothing over HTTP, so
+	 * what a refusal must leave unchanged is trivially the same.
+	 */
+	@TestFactory
+	Stream<DynamicContainer> callersWithoutAValidTokenWithTheScopeAreRefused() {
+		String caseId = "M-" + UUID.randomUUID();
+		this.publisher.publish(CaseEventPublisher.aNoShow(caseId));
+		await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/wanted/" + caseId).status() == 200);
+		return AccessBattery.of("http://127.0.0.1:" + this.port, () -> "read-only API",
+				Endpoint.get("/api/v1/wanted", "wanted:read", 200),
+				Endpoint.get("/api/v1/wanted/" + caseId, "wanted:read", 200),
+				Endpoint.get("/actuator/prometheus", "metrics:read", 200),
+				Endpoint.get("/actuator/info", "metrics:read", 200));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> probesAnswerAnyoneWithTheStatusAndOnlyMetricsReadWithDetails() {
+		return AccessBattery.probes("http://127.0.0.1:" + this.port);
 	}
 
 	private Answer get(String path) {

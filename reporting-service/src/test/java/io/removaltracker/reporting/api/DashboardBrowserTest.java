@@ -17,6 +17,7 @@ import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.reporting.figures.RandomHistories;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,8 @@ class DashboardBrowserTest {
 			.isNotNull();
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF,
+				TestIssuer.serviceArgument());
 		try (service; HeadlessChromium browser = new HeadlessChromium(chromium, this.profile)) {
 			HttpJson http = HttpJson.of(service);
 			List<RandomHistories.History> histories = RandomHistories.generate(11, 300, AS_OF);
@@ -73,6 +75,9 @@ class DashboardBrowserTest {
 				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() == openCases);
 			JsonNode stats = http.get("/api/v1/stats").body();
 
+			// The page's stream needs stats:read; until the page signs a person in, the
+			// browser sends a token on every request as an API client would.
+			browser.sendOnEveryRequest("Authorization", TestIssuer.allScopesAuthorization());
 			browser.open(http.baseUrl() + "/");
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> browser.evaluate("document.body.getAttribute('data-rendered')").asText(), "true"::equals);

@@ -62,6 +62,12 @@ final class HeadlessChromium implements AutoCloseable {
 		this.page = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new Listener()).join();
 	}
 
+	/** A header the page sends with every request from now on (page, assets, stream). */
+	void sendOnEveryRequest(String name, String value) {
+		call("Network.enable", Map.of());
+		call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(name, value)));
+	}
+
 	void open(String url) {
 		call("Page.navigate", Map.of("url", url));
 	}

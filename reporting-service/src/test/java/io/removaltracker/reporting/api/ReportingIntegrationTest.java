@@ -24,8 +24,11 @@ import io.removaltracker.reporting.ReportingServiceApplication;
 import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.reporting.figures.HistoryPublisher;
 import io.removaltracker.reporting.figures.RandomHistories;
+import io.removaltracker.testing.AccessBattery;
+import io.removaltracker.testing.AccessBattery.Endpoint;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
+import io.removaltracker.testing.TestIssuer;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +37,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -126,6 +132,33 @@ class ReportingIntegrationTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * Contract section 7 for every endpoint and the probes; the dashboard page and its
+	 * assets stay open to a browser (they hold no figures), anything else is refused.
+	 */
+	@TestFactory
+	java.util.stream.Stream<DynamicNode> callersWithoutAValidTokenWithTheScopeAreRefused() {
+		ConfigurableApplicationContext service = start();
+		HttpJson http = HttpJson.of(service);
+		awaitReady(http);
+		DynamicTest page = DynamicTest.dynamicTest("the dashboard page and its assets need no token", () -> {
+			HttpJson anonymous = http.anonymous();
+			for (String path : List.of("/", "/index.html", "/dashboard.css", "/dashboard.js")) {
+				assertThat(anonymous.get(path).status()).as(path).isEqualTo(200);
+			}
+			assertThat(anonymous.get("/favicon.ico").status()).isEqualTo(401);
+			assertThat(anonymous.post("/", "text/plain", "").status()).isEqualTo(401);
+		});
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(page),
+				java.util.stream.Stream.concat(
+						AccessBattery.of(http.baseUrl(), () -> "read-only API",
+								Endpoint.get("/api/v1/stats", "stats:read", 200),
+								Endpoint.get("/api/v1/stats/stream", "stats:read", 200),
+								Endpoint.get("/actuator/prometheus", "metrics:read", 200)),
+						AccessBattery.probes(http.baseUrl())))
+			.onClose(service::close);
+	}
+
 	/** A snapshot as the JSON a client parses, so numbers compare as they arrive. */
 	private static JsonNode json(StatsSnapshot snapshot) {
 		try {
@@ -170,8 +203,10 @@ class ReportingIntegrationTest {
 		Thread reader = new Thread(() -> {
 			try {
 				HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-					.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
-							HttpResponse.BodyHandlers.ofInputStream());
+					.send(HttpRequest.newBuilder(URI.create(url))
+						.header("Accept", "text/event-stream")
+						.header("Authorization", TestIssuer.allScopesAuthorization())
+						.build(), HttpResponse.BodyHandlers.ofInputStream());
 				try (BufferedReader lines = new BufferedReader(
 						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 					String line;
@@ -194,7 +229,8 @@ class ReportingIntegrationTest {
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(ReportingServiceApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF);
+				"--spring.kafka.properties.schema.registry.url=" + REGISTRY, "--reporting-service.as-of=" + AS_OF,
+				TestIssuer.serviceArgument());
 	}
 
 	private static void awaitReady(HttpJson http) {

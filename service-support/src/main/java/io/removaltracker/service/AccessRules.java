@@ -1,0 +1,81 @@
+package io.removaltracker.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what (contract section 7), the one table every service enforces: each path
+ * and the scope a bearer token must carry for it. The health probes are open; whatever is
+ * in no row is refused to everyone.
+ */
+public final class AccessRules {
+
+	public static final String EVENTS_WRITE = "events:write";
+
+	public static final String CASES_READ = "cases:read";
+
+	public static final String WANTED_READ = "wanted:read";
+
+	public static final String STATS_READ = "stats:read";
+
+	public static final String METRICS_READ = "metrics:read";
+
+	/**
+	 * The probes a platform polls without a token; they answer anonymous callers with the
+	 * status alone (details need {@value #METRICS_READ}, see service-defaults).
+	 */
+	public static final List<String> OPEN_PROBES = List.of("/actuator/health", "/actuator/health/liveness",
+			"/actuator/health/readiness");
+
+	/**
+	 * A row of the table: the scope, and the paths (any method: a wrong method still
+	 * answers 405, as before access control) it opens. The probes are matched before the
+	 * actuator row.
+	 */
+	public record Rule(String scope, List<String> paths) {
+
+		Rule(String scope, String... paths) {
+			this(scope, List.of(paths));
+		}
+
+		RequestMatcher matcher() {
+			return new OrRequestMatcher(this.paths.stream()
+				.map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
+				.toList());
+		}
+
+		/** The authority Spring Security derives from a scope in the token. */
+		public String authority() {
+			return "SCOPE_" + this.scope;
+		}
+
+	}
+
+	/** The table itself; {@code /**} also matches the path without a trailing segment. */
+	public static final List<Rule> RULES = List.of(new Rule(EVENTS_WRITE, "/api/v1/events"),
+			new Rule(CASES_READ, "/api/v1/cases/**"), new Rule(WANTED_READ, "/api/v1/wanted/**"),
+			new Rule(STATS_READ, "/api/v1/stats", "/api/v1/stats/stream"), new Rule(METRICS_READ, "/actuator/**"));
+
+	private AccessRules() {
+	}
+
+	static RequestMatcher openProbes() {
+		return new OrRequestMatcher(OPEN_PROBES.stream()
+			.map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
+			.toList());
+	}
+
+	/**
+	 * The row a request falls under, if any (for telling a refused caller what it lacks).
+	 */
+	static Optional<Rule> ruleFor(HttpServletRequest request) {
+		return RULES.stream().filter((rule) -> rule.matcher().matches(request)).findFirst();
+	}
+
+}
