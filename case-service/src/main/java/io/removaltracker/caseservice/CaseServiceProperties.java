@@ -11,7 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * 503
  * @param advertisedHost the host other instances reach this one at, to ask for a case
  * they do not hold
+ * @param intakeSigningSecret the secret every instance shares to vouch to the others for
+ * its HTTP callers (on intake records and forwarded reads); at least 32 characters, or
+ * unset for a random key of this process alone
+ * @param auditTimeout how long a case read waits for its audit record before answering
+ * 503
  */
 @ConfigurationProperties("case-service")
-public record CaseServiceProperties(Duration verdictTimeout, String advertisedHost) {
+public record CaseServiceProperties(Duration verdictTimeout, String advertisedHost, String intakeSigningSecret,
+		Duration auditTimeout) {
 }

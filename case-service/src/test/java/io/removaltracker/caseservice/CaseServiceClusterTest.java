@@ -1,5 +1,9 @@
 package io.removaltracker.caseservice;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.removaltracker.caseservice.rules.CaseFixtures;
 import io.removaltracker.events.Topics;
+import io.removaltracker.events.audit.AccessAction;
+import io.removaltracker.events.audit.CaseAccessed;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.intake.IntakeEvent;
@@ -53,8 +60,13 @@ class CaseServiceClusterTest {
 
 	private static final String REGISTRY = "mock://case-service-cluster-test";
 
+	/** What a deployment of several instances gives every one of them. */
+	private static final String SIGNING_SECRET = "the secret the instances of this test share";
+
 	@RegisterExtension
 	static final PrivateKafka kafka = new PrivateKafka();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@TempDir
 	Path stateRoot;
@@ -109,6 +121,49 @@ class CaseServiceClusterTest {
 						.isEqualTo(6);
 				}
 			}
+		}
+	}
+
+	@Test
+	void eachReadIsRecordedOnceByTheInstanceThatTookItAndEventsKeepTheirCallerAcrossInstances() {
+		try (ConfigurableApplicationContext a = start("audit-a"); ConfigurableApplicationContext b = start("audit-b")) {
+			List<String> baseUrls = List.of(http(a).baseUrl(), http(b).baseUrl());
+			List.of(http(a), http(b)).forEach(CaseServiceClusterTest::awaitReady);
+			List<String> caseIds = new ArrayList<>();
+			for (int c = 0; c < 8; c++) {
+				String caseId = anyCaseId();
+				caseIds.add(caseId);
+				// Over instance a, whichever instance decides the case.
+				untilAnswered(baseUrls.get(0), "POST", TestBearerTokens.bearer("client_id=intake-portal"),
+						caseOpenedInCommunity(caseId));
+			}
+
+			// Each case read once at each instance: one of the two holds it and the other
+			// passes the read on, with the caller's token.
+			for (String caseId : caseIds) {
+				for (String baseUrl : baseUrls) {
+					assertThat(untilAnswered(baseUrl + "/api/v1/cases/" + caseId, "GET",
+							TestBearerTokens.bearer("azp=officer-console,sub=4f1c"), null))
+						.isEqualTo(200);
+				}
+			}
+
+			List<ConsumerRecord<String, CaseAccessed>> reads = TopicReader.readUntil(kafka.bootstrapServers(),
+					Topics.ACCESS_AUDIT.name(), new StringDeserializer(),
+					Topics.ACCESS_AUDIT.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+					(record) -> caseIds.contains(record.key()), 2 * caseIds.size());
+			assertThat(reads).hasSize(2 * caseIds.size());
+			assertThat(reads).allSatisfy((record) -> {
+				assertThat(record.value().getPrincipal()).isEqualTo("officer-console");
+				assertThat(record.value().getAction()).isEqualTo(AccessAction.READ_CASE);
+				assertThat(record.value().getFound()).isTrue();
+			});
+			Map<String, Long> readsPerCase = reads.stream()
+				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+			assertThat(readsPerCase).hasSize(caseIds.size())
+				.allSatisfy((caseId, count) -> assertThat(count).isEqualTo(2));
+			assertThat(canonicalEvents(Set.copyOf(caseIds), caseIds.size()).values()).allSatisfy(
+					(events) -> assertThat(events).extracting(CaseEvent::getReportedBy).containsOnly("intake-portal"));
 		}
 	}
 
@@ -199,6 +254,25 @@ class CaseServiceClusterTest {
 		});
 	}
 
+	/**
+	 * The status of a GET (url) or POST of an intake event (base url, body) with a token,
+	 * sent again while partitions move (503).
+	 */
+	private static int untilAnswered(String url, String method, String authorization, String body) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(method.equals("POST") ? url + "/api/v1/events" : url))
+			.header("Authorization", authorization);
+		if (method.equals("POST")) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		AtomicInteger status = new AtomicInteger();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			status.set(HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+			return status.get() != 503;
+		});
+		return status.get();
+	}
+
 	private static IntakeEvent eventOf(CaseEventType type, String caseId) {
 		IntakeEvent event = CaseFixtures.anIntake(type);
 		event.setCaseId(caseId);
@@ -222,6 +296,7 @@ class CaseServiceClusterTest {
 			throw new IllegalStateException(ex);
 		}
 		return new SpringApplicationBuilder(CaseServiceApplication.class).run("--server.port=0",
+				"--case-service.intake-signing-secret=" + SIGNING_SECRET,
 				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + REGISTRY,
 				"--spring.kafka.streams.state-dir=" + stateDir, TestIssuer.serviceArgument());

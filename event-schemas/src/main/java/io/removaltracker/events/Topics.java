@@ -3,6 +3,7 @@ package io.removaltracker.events;
 import java.util.List;
 import java.util.Map;
 
+import io.removaltracker.events.audit.CaseAccessed;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
@@ -62,6 +63,16 @@ public final class Topics {
 	public static final Topic<StatsSnapshot> CASE_STATS = new Topic<>("case-stats", 1, KEEP_LATEST, StatsSnapshot.class,
 			AvroSerde::specific);
 
+	/**
+	 * Every read of a case over HTTP, written only by case-service, read by auditors.
+	 * Kept forever like the case history it guards: "who has read this person's record"
+	 * must be answerable for as long as the record exists, and reads are few next to
+	 * intake. A deployment bound to a shorter records schedule sets {@code retention.ms}
+	 * on the topic.
+	 */
+	public static final Topic<CaseAccessed> ACCESS_AUDIT = new Topic<>("access-audit", CASE_PARTITIONS, KEEP_FOREVER,
+			CaseAccessed.class, AvroSerde::specific);
+
 	/** The key of the one record kept on {@link #CASE_STATS}. */
 	public static final String NATIONAL_KEY = "national";
 
@@ -69,7 +80,8 @@ public final class Topics {
 	}
 
 	public static List<Topic<?>> all() {
-		return List.of(CASE_INTAKE, CASE_INTAKE_REJECTED, CASE_INTAKE_OUTCOMES, CASE_EVENTS, WANTED_FLAGS, CASE_STATS);
+		return List.of(CASE_INTAKE, CASE_INTAKE_REJECTED, CASE_INTAKE_OUTCOMES, CASE_EVENTS, WANTED_FLAGS, CASE_STATS,
+				ACCESS_AUDIT);
 	}
 
 }

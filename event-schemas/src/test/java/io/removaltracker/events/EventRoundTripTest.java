@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.removaltracker.events.audit.AccessAction;
+import io.removaltracker.events.audit.CaseAccessed;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.serde.AvroSerde;
@@ -41,6 +43,24 @@ class EventRoundTripTest {
 	@Test
 	void raisedUpdatedAndClearedFlagsRoundTripOnWantedFlags() {
 		assertRoundTrips(Topics.WANTED_FLAGS, SampleEvents.raisedUpdatedAndCleared());
+	}
+
+	@Test
+	void canonicalEventsRoundTripWithTheirReporter() {
+		List<CaseEvent> reported = SampleEvents.everyCanonicalType();
+		reported.get(0).setReportedBy("intake-portal");
+		reported.get(1).setReportedBy("kafka:hearing-scheduler");
+
+		assertRoundTrips(Topics.CASE_EVENTS, reported.subList(0, 2));
+	}
+
+	@Test
+	void caseReadsRoundTripOnAccessAudit() {
+		assertRoundTrips(Topics.ACCESS_AUDIT,
+				List.of(new CaseAccessed("officer-console", AccessAction.READ_CASE, "C-2021-0001",
+						SampleEvents.OCCURRED, true),
+						new CaseAccessed("officer-console", AccessAction.READ_CASE_EVENTS, "C-2021-0404",
+								SampleEvents.OCCURRED, false)));
 	}
 
 	@Test

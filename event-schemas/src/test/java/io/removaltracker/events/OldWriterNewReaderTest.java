@@ -100,6 +100,38 @@ class OldWriterNewReaderTest {
 	}
 
 	@Test
+	void caseEventsWrittenWithVersionTwoAreReadWithoutAReporter() throws Exception {
+		CaseEvent assigned = SampleEvents.everyCanonicalType().get(CaseEventType.ASSIGNED_TO_TEAM.ordinal());
+		byte[] bytes = asWrittenBy(published("case-events-value", 2), assigned, "case-events");
+
+		CaseEvent read = Topics.CASE_EVENTS.valueSerde(config()).deserializer().deserialize("case-events", bytes);
+
+		assertThat(read).isEqualTo(assigned);
+		assertThat(read.getReportedBy()).isNull();
+	}
+
+	@Test
+	void caseEventsWrittenWithVersionOneAreReadWithoutAReporter() throws Exception {
+		CaseEvent arrested = SampleEvents.everyCanonicalType().get(CaseEventType.ARRESTED.ordinal());
+		byte[] bytes = asWrittenBy(published("case-events-value", 1), arrested, "case-events");
+
+		CaseEvent read = Topics.CASE_EVENTS.valueSerde(config()).deserializer().deserialize("case-events", bytes);
+
+		assertThat(read.getReportedBy()).isNull();
+	}
+
+	@Test
+	void aReaderStillOnVersionTwoReadsEventsWithAReporterAndSkipsIt() throws Exception {
+		CaseEvent arrested = SampleEvents.everyCanonicalType().get(CaseEventType.ARRESTED.ordinal());
+		arrested.setReportedBy("kafka:corrections-feed");
+
+		GenericRecord read = resolve(arrested, published("case-events-value", 2));
+
+		assertThat(read.get("eventId")).hasToString(arrested.getEventId());
+		assertThat(read.hasField("reportedBy")).isFalse();
+	}
+
+	@Test
 	void wantedFlagsWrittenWithVersionOneAreReadWithoutTeamOrReviewDate() throws Exception {
 		WantedFlagEvent raised = SampleEvents.raisedUpdatedAndCleared().get(0);
 		byte[] bytes = asWrittenBy(published("wanted-flags-value", 1), raised, "wanted-flags");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.stats.StatsSnapshot;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +17,13 @@ class TopicsTest {
 	void topicNamesAreTheContracts() {
 		assertThat(Topics.all()).extracting(Topic::name)
 			.containsExactly("case-intake", "case-intake-rejected", "case-intake-outcomes", "case-events",
-					"wanted-flags", "case-stats");
+					"wanted-flags", "case-stats", "access-audit");
 	}
 
 	@Test
 	void topicsKeyedByCaseAreCoPartitioned() {
 		List<Topic<?>> byCase = List.of(Topics.CASE_INTAKE, Topics.CASE_INTAKE_REJECTED, Topics.CASE_EVENTS,
-				Topics.WANTED_FLAGS);
+				Topics.WANTED_FLAGS, Topics.ACCESS_AUDIT);
 
 		assertThat(byCase).extracting(Topic::partitions).containsOnly(Topics.CASE_PARTITIONS);
 	}
@@ -31,6 +32,7 @@ class TopicsTest {
 	void historyTopicsAreKeptForeverAndStatsAreCompacted() {
 		assertThat(Topics.CASE_EVENTS.settings()).containsEntry("retention.ms", "-1");
 		assertThat(Topics.WANTED_FLAGS.settings()).containsEntry("retention.ms", "-1");
+		assertThat(Topics.ACCESS_AUDIT.settings()).containsEntry("retention.ms", "-1");
 		assertThat(Topics.CASE_STATS.settings()).containsEntry("cleanup.policy", "compact");
 	}
 
@@ -49,6 +51,15 @@ class TopicsTest {
 		assertThat(Topics.CASE_EVENTS.valueSubject()).isEqualTo("case-events-value");
 		assertThat(Topics.CASE_STATS.valueSchema()).contains(StatsSnapshot.getClassSchema());
 		assertThat(Topics.CASE_INTAKE_REJECTED.valueSchema()).isEmpty();
+		assertThat(Topics.ACCESS_AUDIT.valueSubject()).isEqualTo("access-audit-value");
+	}
+
+	@Test
+	void accessAuditSaysWhoReadWhichCaseWhenButNeverWhom() {
+		assertThat(Topics.ACCESS_AUDIT.valueSchema().orElseThrow().getFields()).extracting(Schema.Field::name)
+			.contains("principal", "action", "caseId", "at")
+			.doesNotContain("personId");
+		assertThat(Topics.ACCESS_AUDIT.valueSchema().orElseThrow().toString()).doesNotContain("personId");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JOSEException;
@@ -110,6 +111,21 @@ public final class TestIssuer {
 			this.allScopes.set(current);
 		}
 		return current.token();
+	}
+
+	/**
+	 * A valid token with every scope whose identity claims ({@code client_id},
+	 * {@code azp}, {@code sub}) are exactly these: for the rules that name a caller from
+	 * its token.
+	 */
+	public String tokenNaming(Map<String, String> identity) {
+		Instant expires = Instant.now().plus(LIFETIME);
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(
+				claims(issuerUri(), expires, ALL_SCOPES.toArray(String[]::new)))
+			.subject(null)
+			.claim("client_id", null);
+		identity.forEach(claims::claim);
+		return sign(this.key, claims.build());
 	}
 
 	/** Expired ten minutes ago, well past the one-minute clock skew a service allows. */

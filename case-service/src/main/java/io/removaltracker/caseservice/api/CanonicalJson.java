@@ -31,6 +31,9 @@ final class CanonicalJson {
 		}
 		json.putAll(fields((SpecificRecord) event.getPayload()));
 		json.put("case", fields(event.getCase$()));
+		if (event.getReportedBy() != null) {
+			json.put("reportedBy", event.getReportedBy());
+		}
 		return json;
 	}
 

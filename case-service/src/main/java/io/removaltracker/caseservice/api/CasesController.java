@@ -1,7 +1,5 @@
 package io.removaltracker.caseservice.api;
 
-import io.removaltracker.service.ProblemException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.removaltracker.caseservice.access.AccessAudit;
+import io.removaltracker.caseservice.access.CallerIdentity;
+import io.removaltracker.caseservice.access.ForwardedReads;
 import io.removaltracker.caseservice.intake.CaseHistoryStore;
 import io.removaltracker.caseservice.intake.CaseQueries;
-import io.removaltracker.service.ServiceUnavailableException;
+import io.removaltracker.events.audit.AccessAction;
 import io.removaltracker.events.cases.CaseEvent;
+import io.removaltracker.service.ProblemException;
+import io.removaltracker.service.ServiceUnavailableException;
 import org.apache.kafka.streams.state.HostInfo;
 
 import org.springframework.http.HttpHeaders;
@@ -28,9 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's state and events, read from the store of the instance that holds the case.
- * When another instance holds it, the request is passed to that instance once, so every
- * instance answers for every case; its answer is passed back as it came. The caller's
- * bearer token goes along: the other instance checks it as this one did.
+ * When another instance holds it, the request is passed to that instance once, with the
+ * caller's token, so every instance answers for every case; its answer is passed back as
+ * it came.
+ * <p>
+ * Every read that reached a case store, found (200) or not (404), is recorded on
+ * {@code access-audit} by the instance that took the request, before it answers: a read
+ * that cannot be recorded is 503 with no data. The instance holding the case does not
+ * record a read passed to it with a valid forwarded mark; with any other mark it records
+ * it too, so a read is recorded twice at worst, never not at all.
  */
 @RestController
 class CasesController {
@@ -39,17 +48,23 @@ class CasesController {
 
 	private final CaseQueries queries;
 
+	private final AccessAudit audit;
+
+	private final ForwardedReads forwardedReads;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	CasesController(CaseQueries queries) {
+	CasesController(CaseQueries queries, AccessAudit audit, ForwardedReads forwardedReads) {
 		this.queries = queries;
+		this.audit = audit;
+		this.forwardedReads = forwardedReads;
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> caseState(@PathVariable String caseId,
 			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return answer(caseId, "/api/v1/cases/" + caseId, new Forwarding(forwarded, authorization),
+		return answer(new Read(caseId, "/api/v1/cases/" + caseId, AccessAction.READ_CASE, forwarded, authorization),
 				(history) -> history.last(caseId).map(CanonicalJson::caseState));
 	}
 
@@ -57,40 +72,61 @@ class CasesController {
 	ResponseEntity<?> caseEvents(@PathVariable String caseId,
 			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return answer(caseId, "/api/v1/cases/" + caseId + "/events", new Forwarding(forwarded, authorization),
-				(history) -> {
+		return answer(new Read(caseId, "/api/v1/cases/" + caseId + "/events", AccessAction.READ_CASE_EVENTS, forwarded,
+				authorization), (history) -> {
 					List<CaseEvent> events = history.events(caseId);
 					return events.isEmpty() ? Optional.empty()
 							: Optional.of(events.stream().map(CanonicalJson::event).toList());
 				});
 	}
 
-	private ResponseEntity<?> answer(String caseId, String path, Forwarding forwarding,
-			Function<CaseHistoryStore, Optional<?>> query) {
-		Optional<HostInfo> owner = this.queries.ownerElsewhere(caseId);
+	private ResponseEntity<?> answer(Read read, Function<CaseHistoryStore, Optional<?>> query) {
+		String principal = CallerIdentity.current();
+		Optional<HostInfo> owner = this.queries.ownerElsewhere(read.caseId());
 		if (owner.isPresent()) {
-			if (forwarding.forwarded() != null) {
+			if (read.forwarded() != null) {
 				throw new ServiceUnavailableException("Case partitions are moving between instances; retry shortly");
 			}
-			return forward(owner.get(), path, forwarding.authorization());
+			ResponseEntity<String> answer = forward(owner.get(), read, principal);
+			int status = answer.getStatusCode().value();
+			if (status == 200 || status == 404) {
+				this.audit.record(principal, read.action(), read.caseId(), status == 200);
+			}
+			return answer;
 		}
-		Object body = query.apply(this.queries.localHistory(caseId))
-			.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
-					"Case " + caseId + " does not exist"));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+		Optional<?> body = query.apply(this.queries.localHistory(read.caseId()));
+		if (!recordedByTheForwarder(read, principal)) {
+			this.audit.record(principal, read.action(), read.caseId(), body.isPresent());
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body.orElseThrow(() -> new ProblemException(404, "case-not-found", "Case not found",
+					"Case " + read.caseId() + " does not exist")));
 	}
 
-	private ResponseEntity<String> forward(HostInfo owner, String path, String authorization) {
-		HttpRequest.Builder builder = HttpRequest
-			.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + path))
-			.timeout(Duration.ofSeconds(5))
-			.header(FORWARDED_HEADER, "1");
-		if (authorization != null) {
-			builder.header(HttpHeaders.AUTHORIZATION, authorization);
+	private boolean recordedByTheForwarder(Read read, String principal) {
+		if (read.forwarded() == null) {
+			return false;
 		}
-		HttpRequest request = builder.GET().build();
+		if (this.forwardedReads.verifies(read.forwarded(), read.path(), principal)) {
+			return true;
+		}
+		this.audit.forwardNotVerified();
+		return false;
+	}
+
+	private ResponseEntity<String> forward(HostInfo owner, Read read, String principal) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + read.path()))
+			.timeout(Duration.ofSeconds(5))
+			.header(FORWARDED_HEADER, this.forwardedReads.mark(read.path(), principal))
+			.GET();
+		if (read.authorization() != null) {
+			// The holder checks the caller's token like any request's.
+			request.header(HttpHeaders.AUTHORIZATION, read.authorization());
+		}
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return ResponseEntity.status(response.statusCode())
 				.contentType(MediaType.parseMediaType(
 						response.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON_VALUE)))
@@ -106,8 +142,10 @@ class CasesController {
 		}
 	}
 
-	/** What a request says about its way here: forwarded already, and whose token. */
-	private record Forwarding(String forwarded, String authorization) {
+	/**
+	 * One read request: the case, its path, what it reads, and the headers that matter.
+	 */
+	private record Read(String caseId, String path, AccessAction action, String forwarded, String authorization) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.removaltracker.caseservice.CaseServiceProperties;
+import io.removaltracker.caseservice.access.CallerIdentity;
 import io.removaltracker.caseservice.intake.IntakeGateway;
 import io.removaltracker.caseservice.rules.FieldErrors;
 import io.removaltracker.caseservice.rules.IntakeValidation;
@@ -54,7 +55,7 @@ class EventsController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> report(HttpServletRequest request) throws IOException {
 		IntakeEvent event = wellFormed(readJson(request));
-		IntakeOutcome outcome = this.gateway.submit(event, this.properties.verdictTimeout());
+		IntakeOutcome outcome = this.gateway.submit(event, CallerIdentity.current(), this.properties.verdictTimeout());
 		return switch (outcome.getVerdict()) {
 			case ACCEPTED -> ResponseEntity.created(URI.create("/api/v1/cases/" + event.getCaseId()))
 				.body(CanonicalJson.event(outcome.getEvent()));

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.removaltracker.caseservice.access.SigningKey;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.events.intake.IntakeOutcome;
@@ -54,7 +55,10 @@ public final class IntakeGateway implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public IntakeGateway(ServiceKafka kafka, Duration verdictTimeout) {
+	private final IntakeReporter reporter;
+
+	public IntakeGateway(ServiceKafka kafka, Duration verdictTimeout, SigningKey signingKey) {
+		this.reporter = new IntakeReporter(signingKey);
 		Map<String, Object> producerConfig = kafka.producerConfig();
 		// Each request waits for its own send: nothing to batch.
 		producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -90,11 +94,13 @@ public final class IntakeGateway implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends the event and waits for its verdict.
+	 * Sends the event, vouching for the caller who reported it, and waits for its
+	 * verdict.
+	 * @param reportedBy the HTTP caller, recorded as the event's {@code reportedBy}
 	 * @throws UnavailableException when Kafka did not take the event or no verdict came
 	 * in time
 	 */
-	public IntakeOutcome submit(IntakeEvent event, Duration timeout) {
+	public IntakeOutcome submit(IntakeEvent event, String reportedBy, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String requestId = UUID.randomUUID().toString();
 		CompletableFuture<IntakeOutcome> verdict = new CompletableFuture<>();
@@ -103,6 +109,7 @@ public final class IntakeGateway implements SmartLifecycle {
 			ProducerRecord<String, IntakeEvent> record = new ProducerRecord<>(Topics.CASE_INTAKE.name(),
 					event.getCaseId(), event);
 			record.headers().add(IntakeChannel.REQUEST_ID_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+			this.reporter.vouch(record.headers(), event, reportedBy);
 			Future<RecordMetadata> sent;
 			try {
 				sent = this.producer.send(record);

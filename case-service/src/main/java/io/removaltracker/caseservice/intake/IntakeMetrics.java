@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts verdicts as {@code case_intake_events_total}, tagged with the outcome, the event
- * type, the rule broken (or {@code none}) and the channel.
+ * type, the rule broken (or {@code none}) and the channel; and intake records whose HTTP
+ * caller could not be verified as {@code case_intake_unverified_principal_total}.
  */
 public final class IntakeMetrics implements IntakeListener {
 
@@ -28,6 +29,14 @@ public final class IntakeMetrics implements IntakeListener {
 	@Override
 	public void rejected(String type, String rule, IntakeChannel channel) {
 		count("rejected", type, rule, channel);
+	}
+
+	@Override
+	public void unverifiedPrincipal() {
+		Counter.builder("case.intake.unverified.principal")
+			.description("Intake records naming an HTTP caller without a valid signature; recorded as Kafka events")
+			.register(this.meters)
+			.increment();
 	}
 
 	private void count(String outcome, String type, String reason, IntakeChannel channel) {

@@ -59,6 +59,8 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	private final IntakeListener listener;
 
+	private final IntakeReporter reporter;
+
 	private ProcessorContext<Object, Object> context;
 
 	private KeyValueStore<String, CaseEvent> history;
@@ -67,10 +69,12 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	private KeyValueStore<String, AcceptedEventId> eventIds;
 
-	IntakeProcessor(Deserializer<IntakeEvent> intakeDeserializer, Clock clock, IntakeListener listener) {
+	IntakeProcessor(Deserializer<IntakeEvent> intakeDeserializer, Clock clock, IntakeListener listener,
+			IntakeReporter reporter) {
 		this.intakeDeserializer = intakeDeserializer;
 		this.clock = clock;
 		this.listener = listener;
+		this.reporter = reporter;
 	}
 
 	@Override
@@ -112,7 +116,10 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 		String fingerprint = EventFingerprint.of(event);
 		Decision decision = decide(event, fingerprint, record.key());
 		if (decision instanceof Accepted accepted) {
-			record(record, accepted.event(), fingerprint);
+			CaseEvent reported = CaseEvent.newBuilder(accepted.event())
+				.setReportedBy(this.reporter.reportedBy(event, record.headers(), this.listener))
+				.build();
+			record(record, reported, fingerprint);
 		}
 		else if (decision instanceof Duplicate duplicate) {
 			answerDuplicate(record, event, duplicate.sequence());

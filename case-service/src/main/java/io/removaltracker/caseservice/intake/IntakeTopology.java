@@ -3,6 +3,7 @@ package io.removaltracker.caseservice.intake;
 import java.time.Clock;
 import java.util.Map;
 
+import io.removaltracker.caseservice.access.SigningKey;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.intake.IntakeEvent;
@@ -37,15 +38,20 @@ public final class IntakeTopology {
 
 	/**
 	 * @param serdeConfig serde settings, at least {@code schema.registry.url}
+	 * @param signingKey the key every instance shares, to trust the HTTP caller another
+	 * instance put on an intake record
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public static Topology build(Map<String, ?> serdeConfig, Clock clock, IntakeListener listener) {
+	public static Topology build(Map<String, ?> serdeConfig, Clock clock, IntakeListener listener,
+			SigningKey signingKey) {
+		IntakeReporter reporter = new IntakeReporter(signingKey);
 		Serde<IntakeEvent> intake = Topics.CASE_INTAKE.valueSerde(serdeConfig);
 		Serde<CaseEvent> canonical = Topics.CASE_EVENTS.valueSerde(serdeConfig);
 		Serde<IntakeOutcome> outcomes = Topics.CASE_INTAKE_OUTCOMES.valueSerde(serdeConfig);
 		Topology topology = new Topology();
 		topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.CASE_INTAKE.name());
-		topology.addProcessor(PROCESSOR, () -> new IntakeProcessor(intake.deserializer(), clock, listener), SOURCE);
+		topology.addProcessor(PROCESSOR, () -> new IntakeProcessor(intake.deserializer(), clock, listener, reporter),
+				SOURCE);
 		topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseHistoryStore.NAME),
 				Serdes.String(), canonical), PROCESSOR);
 		topology

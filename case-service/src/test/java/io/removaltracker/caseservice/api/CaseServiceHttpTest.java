@@ -1,5 +1,10 @@
 package io.removaltracker.caseservice.api;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +13,26 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.removaltracker.caseservice.TestBearerTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.events.Topic;
 import io.removaltracker.events.Topics;
+import io.removaltracker.events.audit.AccessAction;
+import io.removaltracker.events.audit.CaseAccessed;
+import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.service.ProblemHandling;
 import io.removaltracker.testing.AccessBattery;
 import io.removaltracker.testing.AccessBattery.Endpoint;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
+import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -321,6 +335,55 @@ class CaseServiceHttpTest {
 	}
 
 	@Test
+	void eventsReportedOverHttpNameTheCallersClientElseThePerson() {
+		String caseId = anyCaseId();
+
+		Answer opened = withToken("client_id=intake-portal,azp=other,sub=service-account-1")
+			.post(caseOpenedInCommunity(caseId));
+		Answer arrested = withToken("sub=ops").post(event(caseId, "ARRESTED", "\"arrestedBy\": \"POLICE\""));
+
+		assertThat(opened.status()).isEqualTo(201);
+		assertThat(opened.body().get("reportedBy").asText()).isEqualTo("intake-portal");
+		assertThat(arrested.body().get("reportedBy").asText()).isEqualTo("ops");
+		List<ConsumerRecord<String, CaseEvent>> recorded = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", SharedKafka.REGISTRY_URL)).deserializer(),
+				(record) -> caseId.equals(record.key()), 2);
+		assertThat(recorded).extracting((record) -> record.value().getReportedBy())
+			.containsExactly("intake-portal", "ops");
+	}
+
+	@Test
+	void everyReadOfACaseIsRecordedOnAccessAuditWithoutThePerson() {
+		String caseId = anyCaseId();
+		String unknown = anyCaseId();
+		withToken("client_id=intake-portal").post(caseOpenedInCommunity(caseId));
+		Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Caller officer = withToken("azp=officer-console,sub=4f1c");
+
+		assertThat(officer.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
+		assertThat(officer.get("/api/v1/cases/" + caseId + "/events").status()).isEqualTo(200);
+		assertThat(officer.get("/api/v1/cases/" + unknown).status()).isEqualTo(404);
+
+		List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.ACCESS_AUDIT.name(), new StringDeserializer(), new ByteArrayDeserializer(),
+				(record) -> caseId.equals(record.key()) || unknown.equals(record.key()), 3);
+		var reader = Topics.ACCESS_AUDIT.valueSerde(Map.of("schema.registry.url", SharedKafka.REGISTRY_URL))
+			.deserializer();
+		List<CaseAccessed> reads = records.stream()
+			.map((record) -> reader.deserialize(record.topic(), record.value()))
+			.toList();
+		assertThat(reads).extracting(CaseAccessed::getPrincipal).containsOnly("officer-console");
+		assertThat(reads).extracting(CaseAccessed::getCaseId, CaseAccessed::getAction, CaseAccessed::getFound)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(caseId, AccessAction.READ_CASE, true),
+					org.assertj.core.groups.Tuple.tuple(caseId, AccessAction.READ_CASE_EVENTS, true),
+					org.assertj.core.groups.Tuple.tuple(unknown, AccessAction.READ_CASE, false));
+		assertThat(reads).allSatisfy((read) -> assertThat(read.getAt()).isBetween(before, Instant.now()));
+		assertThat(records).allSatisfy(
+				(record) -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(PERSON_ID));
+	}
+
+	@Test
 	void personIdsStayOutOfTheLogs(CapturedOutput output) {
 		String caseId = anyCaseId();
 		this.http.postJson(caseOpenedInCommunity(caseId));
@@ -342,6 +405,43 @@ class CaseServiceHttpTest {
 				"case_intake_events_total{channel=\"http\",outcome=\"accepted\",reason=\"none\",type=\"CASE_OPENED\"}");
 		assertThat(metrics).contains("reason=\"case-exists\"");
 		assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+	}
+
+	private Caller withToken(String claims) {
+		return new Caller("http://127.0.0.1:" + this.port, TestBearerTokens.bearer(claims));
+	}
+
+	/** A client with a bearer token; answers as {@link HttpJson} gives them. */
+	private record Caller(String baseUrl, String authorization) {
+
+		private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+		Answer get(String path) {
+			return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
+		}
+
+		Answer post(String json) {
+			return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/v1/events"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json)));
+		}
+
+		private Answer send(HttpRequest.Builder request) {
+			try {
+				HttpResponse<String> response = HTTP.send(request.header("Authorization", this.authorization).build(),
+						HttpResponse.BodyHandlers.ofString());
+				return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+						new ObjectMapper().readTree(response.body()), null);
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	private static void assertProblem(Answer answer, int status, String rule) {

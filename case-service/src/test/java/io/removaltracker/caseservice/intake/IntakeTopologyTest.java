@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.removaltracker.caseservice.access.SigningKey;
 import io.removaltracker.caseservice.rules.CaseFixtures;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.cases.CaseEvent;
@@ -79,13 +81,25 @@ class IntakeTopologyTest {
 
 	private Serializer<IntakeEvent> intakeSerializer;
 
+	private final SigningKey instancesKey = SigningKey.fromSecret("a secret every case-service instance shares");
+
+	private final AtomicInteger unverifiedPrincipals = new AtomicInteger();
+
+	private final IntakeListener countingUnverified = new IntakeListener() {
+		@Override
+		public void unverifiedPrincipal() {
+			IntakeTopologyTest.this.unverifiedPrincipals.incrementAndGet();
+		}
+	};
+
 	@BeforeEach
 	void start() {
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-service-test");
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		Clock clock = Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC);
-		this.driver = new TopologyTestDriver(IntakeTopology.build(this.serdeConfig, clock, IntakeListener.NONE), props);
+		this.driver = new TopologyTestDriver(
+				IntakeTopology.build(this.serdeConfig, clock, this.countingUnverified, this.instancesKey), props);
 		this.intake = this.driver.createInputTopic(Topics.CASE_INTAKE.name(), new ByteArraySerializer(),
 				new ByteArraySerializer());
 		this.caseEvents = this.driver.createOutputTopic(Topics.CASE_EVENTS.name(), new StringDeserializer(),
@@ -166,9 +180,8 @@ class IntakeTopologyTest {
 		Properties props = new Properties();
 		props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-service-registry-down");
 		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-		try (TopologyTestDriver waiting = new TopologyTestDriver(
-				IntakeTopology.build(registryDown, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC), IntakeListener.NONE),
-				props)) {
+		try (TopologyTestDriver waiting = new TopologyTestDriver(IntakeTopology.build(registryDown,
+				Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC), IntakeListener.NONE, this.instancesKey), props)) {
 			TestInputTopic<byte[], byte[]> intake = waiting.createInputTopic(Topics.CASE_INTAKE.name(),
 					new ByteArraySerializer(), new ByteArraySerializer());
 
@@ -305,6 +318,62 @@ class IntakeTopologyTest {
 	}
 
 	@Test
+	void kafkaEventsAreReportedByKafkaAndTheirSource() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		IntakeEvent arrested = anIntake(CaseEventType.ARRESTED);
+		arrested.setSource(null);
+
+		send(opened);
+		send(arrested);
+
+		assertThat(this.caseEvents.readValuesToList()).extracting(CaseEvent::getReportedBy)
+			.containsExactly("kafka:officer-tool", "kafka:unknown");
+		assertThat(this.unverifiedPrincipals).hasValue(0);
+	}
+
+	@Test
+	void httpEventsAreReportedByTheCallerAnInstanceVouchedFor() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		Headers headers = new RecordHeaders().add(IntakeChannel.REQUEST_ID_HEADER,
+				"r1".getBytes(StandardCharsets.UTF_8));
+		new IntakeReporter(this.instancesKey).vouch(headers, opened, "intake-portal");
+
+		this.intake.pipeInput(new TestRecord<>(opened.getCaseId().getBytes(StandardCharsets.UTF_8),
+				this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), opened), headers));
+
+		assertThat(this.caseEvents.readValue().getReportedBy()).isEqualTo("intake-portal");
+		assertThat(this.outcomes.readValue().getEvent().getReportedBy()).isEqualTo("intake-portal");
+		assertThat(this.unverifiedPrincipals).hasValue(0);
+	}
+
+	@Test
+	void aKafkaWriterCannotClaimToBeAnHttpCaller() {
+		IntakeEvent opened = anIntake(CaseEventType.CASE_OPENED);
+		IntakeEvent arrested = anIntake(CaseEventType.ARRESTED);
+		IntakeEvent released = anIntake(CaseEventType.RELEASED_ON_CONDITIONS);
+		IntakeEvent imprisoned = anIntake(CaseEventType.IMPRISONED);
+		Headers unsigned = new RecordHeaders().add(IntakeReporter.PRINCIPAL_HEADER,
+				"officer-console".getBytes(StandardCharsets.UTF_8));
+		Headers signedWithAnotherKey = new RecordHeaders();
+		new IntakeReporter(SigningKey.random()).vouch(signedWithAnotherKey, arrested, "officer-console");
+		Headers signatureOfAnotherEvent = new RecordHeaders();
+		new IntakeReporter(this.instancesKey).vouch(signatureOfAnotherEvent, opened, "officer-console");
+		Headers signatureOfAnotherCaller = new RecordHeaders();
+		new IntakeReporter(this.instancesKey).vouch(signatureOfAnotherCaller, imprisoned, "intake-portal");
+		signatureOfAnotherCaller.remove(IntakeReporter.PRINCIPAL_HEADER)
+			.add(IntakeReporter.PRINCIPAL_HEADER, "officer-console".getBytes(StandardCharsets.UTF_8));
+
+		sendWithHeaders(opened, unsigned);
+		sendWithHeaders(arrested, signedWithAnotherKey);
+		sendWithHeaders(released, signatureOfAnotherEvent);
+		sendWithHeaders(imprisoned, signatureOfAnotherCaller);
+
+		assertThat(this.caseEvents.readValuesToList()).extracting(CaseEvent::getReportedBy)
+			.containsExactly("kafka:officer-tool", "kafka:officer-tool", "kafka:officer-tool", "kafka:officer-tool");
+		assertThat(this.unverifiedPrincipals).hasValue(4);
+	}
+
+	@Test
 	void missedHearingScheduledEarlierIsCompletedFromTheHistory() {
 		send(anIntake(CaseEventType.CASE_OPENED));
 		send(anIntake(CaseEventType.HEARING_SCHEDULED));
@@ -333,6 +402,11 @@ class IntakeTopologyTest {
 	private void send(IntakeEvent event) {
 		this.intake.pipeInput(event.getCaseId().getBytes(StandardCharsets.UTF_8),
 				this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), event));
+	}
+
+	private void sendWithHeaders(IntakeEvent event, Headers headers) {
+		this.intake.pipeInput(new TestRecord<>(event.getCaseId().getBytes(StandardCharsets.UTF_8),
+				this.intakeSerializer.serialize(Topics.CASE_INTAKE.name(), event), headers));
 	}
 
 	private void sendOverHttp(String requestId, IntakeEvent event) {

@@ -143,6 +143,39 @@ class KafkaIntakeTest {
 		});
 	}
 
+	@Test
+	void kafkaEventsAreReportedByTheirSourceAndAForgedCallerIsIgnored() throws Exception {
+		String caseId = "K-" + System.nanoTime();
+		IntakeEvent opened = forCase(CaseEventType.CASE_OPENED, caseId);
+		IntakeEvent arrested = forCase(CaseEventType.ARRESTED, caseId);
+		arrested.setSource(null);
+		IntakeEvent claimingToBeAnOfficer = forCase(CaseEventType.RELEASED_ON_CONDITIONS, caseId);
+
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			byte[] key = caseId.getBytes(StandardCharsets.UTF_8);
+			producer.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), key, avro(opened))).get(30, TimeUnit.SECONDS);
+			producer.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), key, avro(arrested)))
+				.get(30, TimeUnit.SECONDS);
+			ProducerRecord<byte[], byte[]> forged = new ProducerRecord<>(Topics.CASE_INTAKE.name(), key,
+					avro(claimingToBeAnOfficer));
+			forged.headers()
+				.add(IntakeReporter.PRINCIPAL_HEADER, "officer-console".getBytes(StandardCharsets.UTF_8))
+				.add(IntakeReporter.SIGNATURE_HEADER, "bm90LWEtc2lnbmF0dXJl".getBytes(StandardCharsets.UTF_8));
+			producer.send(forged).get(30, TimeUnit.SECONDS);
+		}
+
+		List<ConsumerRecord<String, CaseEvent>> events = TopicReader.readUntil(SharedKafka.bootstrapServers(),
+				Topics.CASE_EVENTS.name(), new StringDeserializer(),
+				Topics.CASE_EVENTS.valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer(),
+				(record) -> caseId.equals(record.key()), 3);
+		assertThat(events).extracting((record) -> record.value().getReportedBy())
+			.containsExactly("kafka:officer-tool", "kafka:unknown", "kafka:officer-tool");
+		assertThat(HttpJson.text("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+			.containsPattern("case_intake_unverified_principal_total(\\{[^}]*\\})? [1-9]");
+	}
+
 	private static byte[] avro(IntakeEvent event) {
 		return Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", REGISTRY))
 			.serializer()
