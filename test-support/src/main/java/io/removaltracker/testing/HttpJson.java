@@ -5,16 +5,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Real HTTP calls to a running service, answers parsed as JSON. */
-public record HttpJson(String baseUrl) {
+/**
+ * Real HTTP calls to a running service, answers parsed as JSON.
+ *
+ * @param authorization the {@code Authorization} header every call sends (asked for anew
+ * on each, so a token source can renew), or null for anonymous calls
+ */
+public record HttpJson(String baseUrl, Supplier<String> authorization) {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	public HttpJson(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/** The same service, every call with this {@code Authorization} header. */
+	public HttpJson withAuthorization(Supplier<String> authorization) {
+		return new HttpJson(this.baseUrl, authorization);
+	}
 
 	public record Answer(int status, String contentType, JsonNode body, String location) {
 	}
@@ -45,10 +60,12 @@ public record HttpJson(String baseUrl) {
 
 	/** The body of a GET as text, for non-JSON endpoints such as Prometheus. */
 	public static String text(String url) {
+		return text(HttpRequest.newBuilder(URI.create(url)).GET());
+	}
+
+	private static String text(HttpRequest.Builder request) {
 		try {
-			return HTTP
-				.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
-				.body();
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -69,7 +86,12 @@ public record HttpJson(String baseUrl) {
 	 * Prometheus.
 	 */
 	public String getText(String path) {
-		return text(this.baseUrl + path);
+		if (this.authorization == null) {
+			return text(this.baseUrl + path);
+		}
+		return text(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Authorization", this.authorization.get())
+			.GET());
 	}
 
 	private static JsonNode readOrText(String body) throws IOException {
@@ -81,7 +103,10 @@ public record HttpJson(String baseUrl) {
 		}
 	}
 
-	private static Answer send(HttpRequest.Builder request) {
+	private Answer send(HttpRequest.Builder request) {
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization.get());
+		}
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode body = response.body().isEmpty() ? JSON.nullNode() : readOrText(response.body());
