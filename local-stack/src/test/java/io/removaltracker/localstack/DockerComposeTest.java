@@ -139,8 +139,7 @@ class DockerComposeTest {
 		assertThat(build.get("context")).isEqualTo(".");
 		assertThat(build.get("dockerfile")).isEqualTo("docker/service.Dockerfile");
 		assertThat(build.get("args")).isEqualTo(Map.of("MODULE", "dev-identity-provider", "JAR_SUFFIX", "-exec"));
-		// The Dockerfile copies <module>/target/<module>-<version><suffix>.jar: the
-		// runnable one.
+		// The Dockerfile copies the runnable jar, the one with the exec classifier.
 		assertThat(ROOT.resolve("dev-identity-provider/target/dev-identity-provider-0.1.0-SNAPSHOT-exec.jar")).exists();
 		assertThat(Files.readString(ROOT.resolve("docker/service.Dockerfile")))
 			.contains("${MODULE}-0.1.0-SNAPSHOT${JAR_SUFFIX}.jar");

@@ -95,8 +95,8 @@ class AccessTokensTest {
 		long lifetime = claims(first).get("exp").asLong() - claims(first).get("iat").asLong();
 		assertThat(lifetime).as("the provider's 15 minutes").isEqualTo(900);
 
-		// expires_in may say 899 for these 900 s: a few seconds either side of the
-		// minute.
+		// expires_in may say 899 for these 900 s, so the clock stops a few seconds
+		// short of the last minute, then moves onto it.
 		clock.advance(Duration.ofSeconds(lifetime).minus(AccessTokens.RENEW_AHEAD).minusSeconds(5));
 		assertThat(tokens.token()).as("still well valid: kept").isEqualTo(first);
 
