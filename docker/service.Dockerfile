@@ -1,13 +1,15 @@
 # One image per service, built from this repository:
 #   docker build -f docker/service.Dockerfile --build-arg MODULE=case-service .
-# docker-compose.yml builds all three this way.
+# docker-compose.yml builds all three this way, and the development identity provider, whose
+# runnable jar has a classifier: --build-arg MODULE=dev-identity-provider --build-arg JAR_SUFFIX=-exec
 FROM eclipse-temurin:17.0.16_8-jdk AS build
 ARG MODULE
+ARG JAR_SUFFIX=""
 WORKDIR /src
 COPY . .
 # The Maven wrapper fetches Maven; tests run in CI, not in the image build.
 RUN ./mvnw -B -q -pl ${MODULE} -am package -Dmaven.test.skip=true -Dspring-javaformat.skip=true \
- && cp ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar /app.jar
+ && cp ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT${JAR_SUFFIX}.jar /app.jar
 
 FROM eclipse-temurin:17.0.16_8-jre
 # curl for the health check.

@@ -30,8 +30,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The README's run command: starts the whole system on this machine, as separate
- * processes, prints where to find it, and stops it in order on Ctrl-C. Once the stack is
- * ready, a part that dies is reported and started again while the others run on
+ * processes (the identity provider every API's tokens come from among them), prints where
+ * to find it and where the credentials file is, and stops it in order on Ctrl-C. Once the
+ * stack is ready, a part that dies is reported and started again while the others run on
  * ({@link Supervisor}). Exit codes: 0 after a clean stop, 1 when a part fails to start, 2
  * for a usage error or a port already in use.
  */
@@ -101,6 +102,9 @@ public final class LocalStack {
 				start(part, broker::format);
 				brokers.add(part);
 			}
+			// The identity provider needs no broker: it starts while they do.
+			Part identity = identity();
+			start(identity, null);
 			for (Part broker : brokers) {
 				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()))) {
 					return 1;
@@ -108,6 +112,10 @@ public final class LocalStack {
 			}
 			createTopics();
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
+				return 1;
+			}
+			if (!await(identity, "on " + this.options.url(StackOptions.IDENTITY) + " (credentials in "
+					+ this.options.credentialsFile() + ")")) {
 				return 1;
 			}
 			List<Part> services = new ArrayList<>();
@@ -154,8 +162,8 @@ public final class LocalStack {
 	}
 
 	private boolean requireServiceJars() {
-		for (String jar : List.of(StackOptions.REGISTRY, StackOptions.CASE, StackOptions.MONITORING,
-				StackOptions.REPORTING)) {
+		for (String jar : List.of(StackOptions.REGISTRY, StackOptions.IDENTITY, StackOptions.CASE,
+				StackOptions.MONITORING, StackOptions.REPORTING)) {
 			if (!Files.isRegularFile(jar(jar))) {
 				this.out.println("local-stack: " + jar(jar) + " is missing. Build first: ./mvnw -B -pl local-stack -am "
 						+ "package -Dmaven.test.skip=true (the ./local-stack script does this).");
@@ -175,7 +183,28 @@ public final class LocalStack {
 				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
 	}
 
-	/** A service, with Spring Boot's Kafka settings pointing at this stack. */
+	/**
+	 * The development identity provider: it names itself by its URL in every token,
+	 * writes the credentials file into the data directory on its first start and reuses
+	 * it, and sends a signed-in person back to this stack's dashboard.
+	 */
+	private Part identity() {
+		String url = this.options.url(StackOptions.IDENTITY);
+		String dashboard = this.options.url(StackOptions.REPORTING);
+		List<String> command = java("-Xmx128m");
+		command.addAll(List.of("-jar", jar(StackOptions.IDENTITY).toString(),
+				"--server.port=" + this.options.port(StackOptions.IDENTITY), "--identity.issuer=" + url,
+				"--identity.credentials-file=" + this.options.credentialsFile(),
+				"--identity.browser-client.redirect-uris=" + dashboard + "/login/oauth2/code/ops",
+				"--identity.browser-client.post-logout-redirect-uris=" + dashboard + "/"));
+		return new Part(StackOptions.IDENTITY, command, logs().resolve(StackOptions.IDENTITY + ".log"),
+				Part.answers200(url + "/.well-known/openid-configuration"), url + "/actuator/health/liveness");
+	}
+
+	/**
+	 * A service, with Spring Boot's Kafka settings pointing at this stack and its tokens
+	 * checked against this stack's identity provider.
+	 */
 	private Part service(String part) {
 		// case- and monitoring-service keep their state in RocksDB (outside the heap,
 		// bounded by BoundedRocksDbMemory); reporting-service keeps every case's figures
@@ -185,7 +214,8 @@ public final class LocalStack {
 		String jar = part.equals(StackOptions.CASE_2) ? StackOptions.CASE : part;
 		command.addAll(List.of("-jar", jar(jar).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY)));
+				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY),
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.options.url(StackOptions.IDENTITY)));
 		if (!part.equals(StackOptions.REPORTING)) {
 			command.add("--spring.kafka.streams.state-dir=" + this.options.dataDir().resolve("state").resolve(part));
 		}
@@ -275,6 +305,15 @@ public final class LocalStack {
 		this.out.println("    report an event   POST " + this.options.url(StackOptions.CASE) + "/api/v1/events");
 		this.out.println("    a case            " + this.options.url(StackOptions.CASE) + "/api/v1/cases/{caseId}");
 		this.out.println("    schema registry   " + this.options.url(StackOptions.REGISTRY) + "/subjects");
+		String identity = this.options.url(StackOptions.IDENTITY);
+		this.out.println("    identity provider " + identity + "   (the issuer of every token)");
+		this.out.println("    credentials       " + this.options.credentialsFile()
+				+ "   (owner-only: the clients' ids and secrets, the person ops)");
+		this.out.println("    Every API wants a token (README, \"Calling the APIs\"), e.g. for upstream:");
+		this.out.println("      curl -u \"$(jq -r .clients.upstream.clientId " + this.options.credentialsFile()
+				+ "):$(jq -r .clients.upstream.clientSecret " + this.options.credentialsFile() + ")\" \\");
+		this.out
+			.println("        -d grant_type=client_credentials -d scope=events:write " + identity + "/oauth2/token");
 		this.out.println("    Kafka             " + this.options.bootstrapServers());
 		if (this.options.asOf() != null) {
 			this.out.println("    Figures are counted as of " + this.options.asOf() + ", not now.");

@@ -28,6 +28,9 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 
 	static final String REGISTRY = "dev-schema-registry";
 
+	/** The OpenID Connect provider every API's tokens come from (contract section 7). */
+	static final String IDENTITY = "dev-identity-provider";
+
 	static final String CASE = "case-service";
 
 	/**
@@ -42,11 +45,13 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 	static final String USAGE = """
 			Usage: local-stack [options]
 
-			Starts a Kafka broker (KRaft, one node), the development schema registry, case-service,
-			monitoring-service and reporting-service, each its own process on 127.0.0.1. Ctrl-C
-			stops them all, in order. Data stays in the data directory; the next start reuses it.
+			Starts a Kafka broker (KRaft, one node), the development schema registry, the development
+			identity provider, case-service, monitoring-service and reporting-service, each its own
+			process on 127.0.0.1. Ctrl-C stops them all, in order. Data stays in the data directory;
+			the next start reuses it.
 
-			  --data-dir DIR          where the broker, the services' stores and the logs live (default: data)
+			  --data-dir DIR          where the broker, the services' stores, the logs and the credentials
+			                          file (credentials.json) live (default: data)
 			  --simulate              once ready, send random upstream traffic so the dashboard moves
 			  --simulate-rate N       events a second of that traffic (default 50)
 			  --scenario reference    once ready, replay the reference scenario of the contract and show
@@ -55,6 +60,7 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			  --kafka-port N          (default 9092)        --controller-port N     (default 9093)
 			  --registry-port N       (default 8081)        --case-port N           (default 8080)
 			  --monitoring-port N     (default 8082)        --reporting-port N      (default 8083)
+			  --identity-port N       (default 8084)
 			  --brokers N             1, or 3 for a cluster with three replicas of everything and two in sync
 			                          for a write (default 1); nodes 2 and 3 on --kafka-port-2/3 N and
 			                          --controller-port-2/3 N (defaults 9094/9096 and 9095/9097)
@@ -65,15 +71,15 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			""".formatted(ReferenceScenario.AS_OF);
 
 	private static final Map<String, String> PORT_OPTIONS = Map.of(BROKER, "kafka-port", CONTROLLER, "controller-port",
-			REGISTRY, "registry-port", CASE, "case-port", CASE_2, "case-port-2", MONITORING, "monitoring-port",
-			REPORTING, "reporting-port");
+			REGISTRY, "registry-port", IDENTITY, "identity-port", CASE, "case-port", CASE_2, "case-port-2", MONITORING,
+			"monitoring-port", REPORTING, "reporting-port");
 
 	static StackOptions parse(String[] args, Path defaultServicesDir) {
 		Options options = new Options(args, Set.of("simulate", "help"),
 				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
-						"registry-port", "case-port", "case-port-2", "case-instances", "monitoring-port",
-						"reporting-port", "services-dir", "startup-timeout", "brokers", "kafka-port-2", "kafka-port-3",
-						"controller-port-2", "controller-port-3"));
+						"registry-port", "identity-port", "case-port", "case-port-2", "case-instances",
+						"monitoring-port", "reporting-port", "services-dir", "startup-timeout", "brokers",
+						"kafka-port-2", "kafka-port-3", "controller-port-2", "controller-port-3"));
 		if (!options.words().isEmpty()) {
 			throw new IllegalArgumentException("unexpected argument '" + options.words().get(0) + "'");
 		}
@@ -90,6 +96,7 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			}
 		}
 		ports.put(REGISTRY, port(options, REGISTRY, 8081));
+		ports.put(IDENTITY, port(options, IDENTITY, 8084));
 		ports.put(CASE, port(options, CASE, 8080));
 		if (options.number("case-instances", 1, 1, 2) == 2) {
 			ports.put(CASE_2, port(options, CASE_2, 8090));
@@ -155,6 +162,14 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 
 	String url(String part) {
 		return "http://127.0.0.1:" + port(part);
+	}
+
+	/**
+	 * The credentials file the identity provider writes and reuses: the development
+	 * clients' secrets, owner-only.
+	 */
+	Path credentialsFile() {
+		return this.dataDir.resolve("credentials.json");
 	}
 
 	private static int port(Options options, String part, int fallback) {

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import io.removaltracker.simulator.AccessTokens;
 
 /**
  * The packaged launcher ({@code local-stack.jar}) run as a real process, the way the
@@ -34,10 +37,15 @@ public final class StackProcess implements AutoCloseable {
 
 	private final boolean cluster;
 
-	private StackProcess(Process process, Map<String, Integer> ports, boolean cluster) {
+	private final Path dataDir;
+
+	private final Map<String, AccessTokens> tokens = new ConcurrentHashMap<>();
+
+	private StackProcess(Process process, Map<String, Integer> ports, boolean cluster, Path dataDir) {
 		this.process = process;
 		this.ports = ports;
 		this.cluster = cluster;
+		this.dataDir = dataDir;
 		this.reader = new Thread(this::readOutput, "local-stack-output");
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -49,9 +57,9 @@ public final class StackProcess implements AutoCloseable {
 		List<ServerSocket> held = new ArrayList<>();
 		try {
 			// All held open together, so no port is handed out twice.
-			for (String option : List.of("kafka-port", "controller-port", "registry-port", "case-port", "case-port-2",
-					"monitoring-port", "reporting-port", "kafka-port-2", "kafka-port-3", "controller-port-2",
-					"controller-port-3")) {
+			for (String option : List.of("kafka-port", "controller-port", "registry-port", "identity-port", "case-port",
+					"case-port-2", "monitoring-port", "reporting-port", "kafka-port-2", "kafka-port-3",
+					"controller-port-2", "controller-port-3")) {
 				ServerSocket socket = new ServerSocket(0);
 				held.add(socket);
 				ports.put(option, socket.getLocalPort());
@@ -108,7 +116,7 @@ public final class StackProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().putAll(env);
 			String options = String.join(" ", extra);
-			return new StackProcess(builder.start(), ports, options.contains("--brokers 3"));
+			return new StackProcess(builder.start(), ports, options.contains("--brokers 3"), dataDir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -146,8 +154,9 @@ public final class StackProcess implements AutoCloseable {
 	/**
 	 * The process of a part now running: {@code kafka} (or {@code kafka-1} to
 	 * {@code kafka-3} with {@code --brokers 3}), {@code dev-schema-registry},
-	 * {@code case-service} (and {@code case-service-2} with {@code --case-instances 2}),
-	 * {@code monitoring-service} or {@code reporting-service}.
+	 * {@code dev-identity-provider}, {@code case-service} (and {@code case-service-2}
+	 * with {@code --case-instances 2}), {@code monitoring-service} or
+	 * {@code reporting-service}.
 	 */
 	public Optional<ProcessHandle> part(String name) {
 		return this.process.toHandle()
@@ -206,6 +215,21 @@ public final class StackProcess implements AutoCloseable {
 
 	public String url(String portOption) {
 		return "http://127.0.0.1:" + this.ports.get(portOption);
+	}
+
+	/**
+	 * The credentials file the stack's identity provider wrote into its data directory.
+	 */
+	public Path credentialsFile() {
+		return this.dataDir.resolve("credentials.json");
+	}
+
+	/**
+	 * Tokens of a client of the credentials file ({@link AccessTokens#UPSTREAM} and the
+	 * others), one source per client, kept for the life of this stack.
+	 */
+	public AccessTokens tokens(String client) {
+		return this.tokens.computeIfAbsent(client, (name) -> AccessTokens.fromCredentialsFile(credentialsFile(), name));
 	}
 
 	public String bootstrapServers() {

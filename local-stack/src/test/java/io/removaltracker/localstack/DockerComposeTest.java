@@ -22,16 +22,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml cannot run here (no Docker engine); this keeps it honest with what
  * can be checked without one: the parts, the contract's ports on loopback, pinned images,
- * health checks, Kafka's data volume and one-node settings, the jar the Dockerfile
- * copies, and environment variables that name settings the services really have (mapped
- * the way Spring Boot maps them).
+ * health checks, Kafka's data volume and one-node settings, the identity provider's
+ * credentials volume and the issuer the services trust, the jars the Dockerfile copies,
+ * and environment variables that name settings the parts really have (mapped the way
+ * Spring Boot maps them).
  */
 class DockerComposeTest {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	private static final Map<String, Integer> PORTS = Map.of("kafka", 9092, "schema-registry", 8081, "case-service",
-			8080, "monitoring-service", 8082, "reporting-service", 8083);
+	private static final Map<String, Integer> PORTS = Map.of("kafka", 9092, "schema-registry", 8081,
+			"identity-provider", 8084, "case-service", 8080, "monitoring-service", 8082, "reporting-service", 8083);
+
+	private static final String IDENTITY = "identity-provider";
+
+	/**
+	 * Spring Boot's own settings of an OAuth 2.0 resource server, which every service is:
+	 * in no properties file of ours when they keep their defaults.
+	 */
+	private static final List<String> RESOURCE_SERVER_SETTINGS = List.of(
+			"spring.security.oauth2.resourceserver.jwt.issuer-uri",
+			"spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
 
 	private static final List<String> SERVICES = List.of("case-service", "monitoring-service", "reporting-service");
 
@@ -40,7 +51,7 @@ class DockerComposeTest {
 		.get("services");
 
 	@Test
-	void runsTheBrokerTheRegistryAndTheThreeServicesOnTheContractsPortsOnLoopback() {
+	void runsTheBrokerTheRegistryTheIdentityProviderAndTheThreeServicesOnTheContractsPortsOnLoopback() {
 		assertThat(this.services).containsOnlyKeys(PORTS.keySet());
 		PORTS.forEach((name, port) -> assertThat(this.services.get(name).get("ports")).as(name)
 			.isEqualTo(List.of("127.0.0.1:" + port + ":" + port)));
@@ -91,7 +102,8 @@ class DockerComposeTest {
 	void kafkaKeepsItsDataInAVolumeAndHasTheOneNodeSettingsExactlyOnceNeeds() {
 		Map<String, Object> kafka = this.services.get("kafka");
 		assertThat(kafka.get("volumes")).isEqualTo(List.of("kafka-data:/var/lib/kafka/data"));
-		assertThat(((Map<?, ?>) compose().get("volumes")).keySet()).isEqualTo(java.util.Set.of("kafka-data"));
+		assertThat(((Map<?, ?>) compose().get("volumes")).keySet())
+			.isEqualTo(java.util.Set.of("kafka-data", "identity-data"));
 		assertThat(environment("kafka")).containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
 			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
 			.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
@@ -109,12 +121,53 @@ class DockerComposeTest {
 					settings.load(reader);
 				}
 			}
+			RESOURCE_SERVER_SETTINGS.forEach((setting) -> settings.setProperty(setting, ""));
 			Map<String, String> environment = environment(name);
 			assertThat(environment).containsKeys("SERVER_ADDRESS", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
 			for (String variable : environment.keySet()) {
 				assertThat(settingsReadFrom(variable, settings.stringPropertyNames())).as(name + ": " + variable)
 					.hasSize(1);
 			}
+		}
+	}
+
+	@Test
+	void theIdentityProviderIsBuiltFromThisRepositoryAndKeepsItsCredentialsInAVolume() throws IOException {
+		Map<String, Object> identity = this.services.get(IDENTITY);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> build = (Map<String, Object>) identity.get("build");
+		assertThat(build.get("context")).isEqualTo(".");
+		assertThat(build.get("dockerfile")).isEqualTo("docker/service.Dockerfile");
+		assertThat(build.get("args")).isEqualTo(Map.of("MODULE", "dev-identity-provider", "JAR_SUFFIX", "-exec"));
+		// The Dockerfile copies the runnable jar, the one with the exec classifier.
+		assertThat(ROOT.resolve("dev-identity-provider/target/dev-identity-provider-0.1.0-SNAPSHOT-exec.jar")).exists();
+		assertThat(Files.readString(ROOT.resolve("docker/service.Dockerfile")))
+			.contains("${MODULE}-0.1.0-SNAPSHOT${JAR_SUFFIX}.jar");
+		assertThat(identity.get("volumes")).isEqualTo(List.of("identity-data:/var/lib/service"));
+		assertThat(environment(IDENTITY)).containsEntry("IDENTITY_CREDENTIALSFILE", "/var/lib/service/credentials.json")
+			.containsEntry("IDENTITY_ISSUER", "http://127.0.0.1:8084")
+			.containsEntry("SERVER_ADDRESS", "0.0.0.0");
+		assertThat(identity.get("healthcheck").toString()).contains("/.well-known/openid-configuration");
+
+		Properties settings = new Properties();
+		try (Reader reader = Files
+			.newBufferedReader(ROOT.resolve("dev-identity-provider/src/main/resources/application.properties"))) {
+			settings.load(reader);
+		}
+		for (String variable : environment(IDENTITY).keySet()) {
+			assertThat(settingsReadFrom(variable, settings.stringPropertyNames())).as(IDENTITY + ": " + variable)
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void everyServiceTrustsTheIssuerTheProviderNamesAndFetchesItsKeysInTheNetwork() {
+		String issuer = environment(IDENTITY).get("IDENTITY_ISSUER");
+		for (String name : SERVICES) {
+			assertThat(environment(name)).as(name)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+						"http://" + IDENTITY + ":8084/oauth2/jwks");
 		}
 	}
 

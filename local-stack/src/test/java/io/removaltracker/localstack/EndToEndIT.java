@@ -15,6 +15,7 @@ import io.removaltracker.events.Topics;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.intake.HearingAttended;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.simulator.AccessTokens;
 import io.removaltracker.simulator.CaseScript;
 import io.removaltracker.simulator.HttpIntakePublisher;
 import io.removaltracker.simulator.IntakeEventJson;
@@ -45,11 +46,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system as a newcomer runs it: the packaged launcher starts a real broker, the
- * registry and the three services as processes; the reference scenario goes in, half its
- * cases over HTTP and half over the Kafka intake topic, and the figures of contract
- * sections 6 and 8 come out of {@code GET /api/v1/stats} and {@code GET /api/v1/wanted}.
- * Bad inputs then change nothing, and a stop and a second start on the same data give the
- * same figures.
+ * registry, the identity provider and the three services as processes; the reference
+ * scenario goes in, half its cases over HTTP and half over the Kafka intake topic, and
+ * the figures of contract sections 6 and 8 come out of {@code GET /api/v1/stats} and
+ * {@code GET /api/v1/wanted}. Bad inputs then change nothing, and a stop and a second
+ * start on the same data give the same figures. Every API call carries a token the
+ * stack's identity provider gave a client of its credentials file.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -82,13 +84,14 @@ class EndToEndIT {
 	@Test
 	@Order(1)
 	void theReferenceScenarioGivesTheReferenceFigures() throws InterruptedException {
-		try (IntakePublisher publisher = new HalfAndHalf(new HttpIntakePublisher(stack.url("case-port"), 32),
+		try (IntakePublisher publisher = new HalfAndHalf(
+				new HttpIntakePublisher(stack.url("case-port"), 32, stack.tokens(AccessTokens.UPSTREAM)),
 				new KafkaIntakePublisher(stack.bootstrapServers(), stack.url("registry-port")))) {
 			Replay.Result result = Replay.run(Traffic.reference(), publisher, 0, System.out);
 			assertThat(result.complete()).as(result.summary()).isTrue();
 			assertThat(result.tally().answers()).containsKeys("201 created", "acknowledged");
 		}
-		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		HttpJson reporting = reportingApi();
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 			JsonNode stats = reporting.get("/api/v1/stats").body();
 			assertThat(stats.get("asOf").asText()).isEqualTo("2024-06-30T12:00:00Z");
@@ -118,7 +121,7 @@ class EndToEndIT {
 		figures = reporting.get("/api/v1/stats").body();
 		assertThat(figures.at("/byNationality/UNKNOWN/open").asInt()).isPositive();
 		assertThat(figures.get("byRegion").size()).isEqualTo(7);
-		HttpJson monitoring = new HttpJson(stack.url("monitoring-port"));
+		HttpJson monitoring = monitoringApi();
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(monitoring.get("/api/v1/wanted").body().get("total").asInt()).isEqualTo(599));
@@ -144,7 +147,7 @@ class EndToEndIT {
 	@Order(2)
 	void badInputsMoveNoFigure() throws Exception {
 		assertThat(figures).as("the scenario ran first").isNotNull();
-		HttpJson caseService = new HttpJson(stack.url("case-port"));
+		HttpJson caseService = caseApi();
 		List<CaseScript> cases = ReferenceScenario.cases();
 		IntakeEvent first = cases.get(0).events().get(0);
 		CaseScript closed = cases.stream().filter((script) -> !script.isOpen()).findFirst().orElseThrow();
@@ -189,10 +192,9 @@ class EndToEndIT {
 				new StringDeserializer(), new ByteArrayDeserializer(), (record) -> garbageKey.equals(record.key()), 2))
 			.hasSize(2);
 
-		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		HttpJson reporting = reportingApi();
 		assertThat(reporting.get("/api/v1/stats").body()).isEqualTo(figures);
-		assertThat(new HttpJson(stack.url("monitoring-port")).get("/api/v1/wanted").body().get("total").asInt())
-			.isEqualTo(599);
+		assertThat(monitoringApi().get("/api/v1/wanted").body().get("total").asInt()).isEqualTo(599);
 	}
 
 	@Test
@@ -206,10 +208,28 @@ class EndToEndIT {
 
 		stack = StackProcess.start(JAR, dataDir, ports, Map.of(), "--as-of", ReferenceScenario.AS_OF.toString())
 			.awaitReady();
-		assertThat(stack.output()).contains("Topics: 6 (0 created now)");
-		HttpJson reporting = new HttpJson(stack.url("reporting-port"));
+		assertThat(stack.output()).contains("Topics: 7 (0 created now)");
+		HttpJson reporting = reportingApi();
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(reporting.get("/api/v1/stats").body()).isEqualTo(figures));
+	}
+
+	/** The figures, read with the dashboard client's token. */
+	private static HttpJson reportingApi() {
+		return new HttpJson(stack.url("reporting-port"))
+			.withAuthorization(stack.tokens(AccessTokens.DASHBOARD)::authorization);
+	}
+
+	/** The wanted list, read with the officer client's token. */
+	private static HttpJson monitoringApi() {
+		return new HttpJson(stack.url("monitoring-port"))
+			.withAuthorization(stack.tokens(AccessTokens.OFFICER)::authorization);
+	}
+
+	/** Events, sent with the upstream client's token. */
+	private static HttpJson caseApi() {
+		return new HttpJson(stack.url("case-port"))
+			.withAuthorization(stack.tokens(AccessTokens.UPSTREAM)::authorization);
 	}
 
 	private static String attended(String caseId, Instant at) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.removaltracker.simulator.AccessTokens;
 import io.removaltracker.testing.HttpJson;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +39,14 @@ class PartRestartIT {
 			HttpJson caseService = new HttpJson(stack.url("case-port"));
 			assertThat(caseService.get("/actuator/health/readiness").status()).as("case-service runs on")
 				.isEqualTo(200);
-			assertThat(new HttpJson(stack.url("reporting-port")).get("/api/v1/stats").status()).isEqualTo(200);
+			assertThat(new HttpJson(stack.url("reporting-port"))
+				.withAuthorization(stack.tokens(AccessTokens.DASHBOARD)::authorization)
+				.get("/api/v1/stats")
+				.status()).isEqualTo(200);
 
 			stack.awaitOutput("monitoring-service ready again (restart 1", 1, Duration.ofMinutes(3));
-			HttpJson monitoringApi = new HttpJson(stack.url("monitoring-port"));
+			HttpJson monitoringApi = new HttpJson(stack.url("monitoring-port"))
+				.withAuthorization(stack.tokens(AccessTokens.OFFICER)::authorization);
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(monitoringApi.get("/api/v1/wanted").status()).isEqualTo(200));
 			assertThat(stack.part("monitoring-service").orElseThrow().pid()).isNotEqualTo(monitoring.pid());

@@ -21,6 +21,8 @@ class StartFailuresIT {
 
 	private static final Path JAR = Path.of("target", "local-stack.jar");
 
+	private static final Path SERVICES = Path.of("target", "services");
+
 	@TempDir
 	Path dataDir;
 
@@ -43,6 +45,9 @@ class StartFailuresIT {
 		for (String part : List.of("dev-schema-registry", "case-service", "monitoring-service", "reporting-service")) {
 			Files.writeString(brokenJars.resolve(part + ".jar"), "not a jar");
 		}
+		// The identity provider starts beside the broker: a real one, so the registry is
+		// the part that fails.
+		Files.copy(SERVICES.resolve("dev-identity-provider.jar"), brokenJars.resolve("dev-identity-provider.jar"));
 		Map<String, Integer> ports = StackProcess.freePorts();
 		StackProcess stack = StackProcess.start(JAR, this.dataDir.resolve("data"), ports, Map.of(), "--services-dir",
 				brokenJars.toString());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import io.removaltracker.events.intake.IntakeEvent;
  * always sent by the same client, one event after the other's answer, so its events
  * arrive in order; different cases go in parallel. A 503 (case-service starting or moving
  * partitions) or a broken connection is retried with the same eventId, which the contract
- * makes safe; any other answer is final.
+ * makes safe; any other answer is final. Each request carries a bearer token of the
+ * {@code upstream} client ({@link AccessTokens}), renewed before it expires.
  */
 public final class HttpIntakePublisher implements IntakePublisher {
 
@@ -32,6 +34,8 @@ public final class HttpIntakePublisher implements IntakePublisher {
 		.build();
 
 	private final URI endpoint;
+
+	private final AccessTokens tokens;
 
 	private final List<BlockingQueue<IntakeEvent>> queues = new ArrayList<>();
 
@@ -48,11 +52,13 @@ public final class HttpIntakePublisher implements IntakePublisher {
 	/**
 	 * @param caseServiceUrl e.g. {@code http://127.0.0.1:8080}
 	 * @param clients how many requests may be open at once
+	 * @param tokens the tokens of a client with {@code events:write}
 	 */
-	public HttpIntakePublisher(String caseServiceUrl, int clients) {
+	public HttpIntakePublisher(String caseServiceUrl, int clients, AccessTokens tokens) {
 		if (clients < 1) {
 			throw new IllegalArgumentException("clients must be at least 1, not " + clients);
 		}
+		this.tokens = Objects.requireNonNull(tokens, "tokens");
 		this.endpoint = URI.create(caseServiceUrl.replaceAll("/+$", "") + "/api/v1/events");
 		for (int i = 0; i < clients; i++) {
 			BlockingQueue<IntakeEvent> queue = new ArrayBlockingQueue<>(64);
@@ -118,15 +124,18 @@ public final class HttpIntakePublisher implements IntakePublisher {
 	}
 
 	private void send(IntakeEvent event) {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(IntakeEventJson.write(event)))
-			.build();
+		String json = IntakeEventJson.write(event);
 		long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
 		String last = "no answer";
 		for (int attempt = 0; System.nanoTime() < deadline && !this.closed; attempt++) {
 			try {
+				// Asked for on every attempt: a long run of retries may outlast a token.
+				HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/json")
+					.header("Authorization", this.tokens.authorization())
+					.POST(HttpRequest.BodyPublishers.ofString(json))
+					.build();
 				HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 				int status = response.statusCode();
 				if (status == 201) {
@@ -145,6 +154,13 @@ public final class HttpIntakePublisher implements IntakePublisher {
 			}
 			catch (IOException ex) {
 				last = ex.toString();
+			}
+			catch (AccessTokens.Unavailable ex) {
+				if (!ex.retryable()) {
+					this.tally.failed("no token", event.getCaseId(), ex.getMessage());
+					return;
+				}
+				last = ex.getMessage();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package io.removaltracker.simulator;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ public final class SimulatorCli {
 			  --bootstrap-servers  Kafka brokers (default 127.0.0.1:9092)
 			  --registry-url       schema registry (default http://127.0.0.1:8081)
 			  --case-service-url   case-service (default http://127.0.0.1:8080)
+			  --credentials FILE   http: the credentials file of the local stack, whose upstream client
+			                       gets the tokens (default data/credentials.json)
 			  --clients N          HTTP clients at once (default 16)
 			  --rate N             at most N events a second (default: as fast as taken)
 			  --seed N             random: the seed (default 1); the same seed makes the same cases
@@ -44,7 +47,7 @@ public final class SimulatorCli {
 		IntakePublisher publisher;
 		try {
 			options = new Options(args, Set.of("quiet", "help"), Set.of("via", "bootstrap-servers", "registry-url",
-					"case-service-url", "clients", "rate", "seed", "cases"));
+					"case-service-url", "credentials", "clients", "rate", "seed", "cases"));
 			if (options.flag("help") || options.words().size() != 1) {
 				(options.flag("help") ? out : err).print(USAGE);
 				return options.flag("help") ? 0 : 2;
@@ -56,6 +59,11 @@ public final class SimulatorCli {
 			err.println("simulator: " + ex.getMessage());
 			err.print(USAGE);
 			return 2;
+		}
+		catch (IllegalStateException ex) {
+			// No credentials file, or the provider refused: nothing would be taken in.
+			err.println("simulator: " + ex.getMessage());
+			return 1;
 		}
 		try (publisher) {
 			Replay.Result result = Replay.run(traffic, publisher, options.number("rate", 0, 0, Integer.MAX_VALUE),
@@ -76,12 +84,24 @@ public final class SimulatorCli {
 		};
 	}
 
+	/**
+	 * The upstream client's tokens, with one asked for now so that a missing file or a
+	 * refusal is told once, before any event is sent.
+	 */
+	private static AccessTokens upstreamTokens(Options options) {
+		AccessTokens tokens = AccessTokens.fromCredentialsFile(
+				Path.of(options.text("credentials", AccessTokens.DEFAULT_CREDENTIALS_FILE.toString())),
+				AccessTokens.UPSTREAM);
+		tokens.token();
+		return tokens;
+	}
+
 	static IntakePublisher publisher(Options options) {
 		return switch (options.text("via", "kafka")) {
 			case "kafka" -> new KafkaIntakePublisher(options.text("bootstrap-servers", "127.0.0.1:9092"),
 					options.text("registry-url", "http://127.0.0.1:8081"));
 			case "http" -> new HttpIntakePublisher(options.text("case-service-url", "http://127.0.0.1:8080"),
-					(int) options.number("clients", 16, 1, 1024));
+					(int) options.number("clients", 16, 1, 1024), upstreamTokens(options));
 			default -> throw new IllegalArgumentException(
 					"--via must be kafka or http, not '" + options.text("via", "") + "'");
 		};

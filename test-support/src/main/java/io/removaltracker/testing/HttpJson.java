@@ -27,6 +27,14 @@ public record HttpJson(String baseUrl, Supplier<String> authorization) {
 		return new HttpJson(this.baseUrl, () -> null);
 	}
 
+	/**
+	 * The same service, each call sending the {@code Authorization} header this gives
+	 * (asked for anew on each call, so a token source can renew).
+	 */
+	public HttpJson withAuthorization(Supplier<String> authorization) {
+		return new HttpJson(this.baseUrl, authorization);
+	}
+
 	/** The same service, called with this bearer token. */
 	public HttpJson withBearer(String token) {
 		return new HttpJson(this.baseUrl, () -> "Bearer " + token);

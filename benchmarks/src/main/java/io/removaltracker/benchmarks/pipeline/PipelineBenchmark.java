@@ -33,6 +33,7 @@ import io.removaltracker.events.common.OrderType;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.localstack.StackProcess;
+import io.removaltracker.simulator.AccessTokens;
 import io.removaltracker.simulator.CaseScript;
 import io.removaltracker.simulator.IntakeEventJson;
 import io.removaltracker.simulator.KafkaIntakePublisher;
@@ -119,6 +120,9 @@ public final class PipelineBenchmark {
 			.start(this.root.resolve("local-stack/target/local-stack.jar"), this.dataDir.resolve("stack"), ports, env)
 			.awaitReady();
 		try {
+			// The first token of each client is asked for now, outside every measurement.
+			List.of(AccessTokens.UPSTREAM, AccessTokens.OFFICER, AccessTokens.DASHBOARD)
+				.forEach((client) -> this.stack.tokens(client).token());
 			pipeline();
 			httpIntake();
 			noShowLatency();
@@ -279,7 +283,7 @@ public final class PipelineBenchmark {
 			TimeUnit.MILLISECONDS.sleep(100);
 			requireStatus(201, post(caseUrl, IntakeEventJson.write(probe.events().get(1))));
 			long accepted = System.nanoTime();
-			while (get(wantedUrl + probe.caseId()) != 200) {
+			while (getWanted(wantedUrl + probe.caseId()) != 200) {
 				TimeUnit.MILLISECONDS.sleep(2);
 			}
 			toFlag.add(System.nanoTime() - accepted);
@@ -446,9 +450,10 @@ public final class PipelineBenchmark {
 	}
 
 	private JsonNode stats() throws Exception {
-		HttpResponse<String> response = HTTP.send(
-				HttpRequest.newBuilder(URI.create(this.stack.url("reporting-port") + "/api/v1/stats")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(this.stack.url("reporting-port") + "/api/v1/stats"))
+				.header("Authorization", this.stack.tokens(AccessTokens.DASHBOARD).authorization())
+				.build(), HttpResponse.BodyHandlers.ofString());
 		return JSON.readTree(response.body());
 	}
 
@@ -459,6 +464,7 @@ public final class PipelineBenchmark {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(this.stack.url("reporting-port") + "/api/v1/stats/stream"))
 			.header("Accept", "text/event-stream")
+			.header("Authorization", this.stack.tokens(AccessTokens.DASHBOARD).authorization())
 			.build();
 		try {
 			HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -486,12 +492,16 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	private static int post(String caseServiceUrl, String json) {
+	/**
+	 * An event sent with the upstream client's token: the answer's status, -1 for none.
+	 */
+	private int post(String caseServiceUrl, String json) {
 		try {
 			return HTTP
 				.send(HttpRequest.newBuilder(URI.create(caseServiceUrl + "/api/v1/events"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Content-Type", "application/json")
+					.header("Authorization", this.stack.tokens(AccessTokens.UPSTREAM).authorization())
 					.POST(HttpRequest.BodyPublishers.ofString(json))
 					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
@@ -501,9 +511,15 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	private static int get(String url) {
+	/**
+	 * A GET on the wanted list with the officer client's token: the status, -1 for none.
+	 */
+	private int getWanted(String url) {
 		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+			return HTTP
+				.send(HttpRequest.newBuilder(URI.create(url))
+					.header("Authorization", this.stack.tokens(AccessTokens.OFFICER).authorization())
+					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}
 		catch (Exception ex) {

@@ -39,6 +39,7 @@ import io.removaltracker.events.common.OrderType;
 import io.removaltracker.events.common.Region;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.localstack.StackProcess;
+import io.removaltracker.simulator.AccessTokens;
 import io.removaltracker.simulator.CaseScript;
 import io.removaltracker.simulator.IntakeEventJson;
 import io.removaltracker.simulator.RandomTraffic;
@@ -308,8 +309,8 @@ public final class ChaosSuite implements AutoCloseable {
 			.filter((service) -> service.startsWith("case-service"))
 			.map((service) -> url(port(service)))
 			.toList();
-		try (Load load = new Load(seed, this.asOf, this.rate, caseServices, this.stack.bootstrapServers(),
-				url("registry-port"), acks, both(mine))) {
+		try (Load load = new Load(seed, this.asOf, this.rate, caseServices, this.stack.tokens(AccessTokens.UPSTREAM),
+				this.stack.bootstrapServers(), url("registry-port"), acks, both(mine))) {
 			load.start();
 			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
 			say("  fault: " + scenario.fault);
@@ -355,10 +356,10 @@ public final class ChaosSuite implements AutoCloseable {
 			notes.add("first problems: " + acks.firstProblems());
 		}
 		notes.add("answers: " + acks.answers());
-		JsonNode stats = getJson(url("reporting-port") + "/api/v1/stats");
+		JsonNode stats = getJson(url("reporting-port") + "/api/v1/stats", AccessTokens.DASHBOARD);
 		List<String> differences = (stats == null) ? List.of("GET /api/v1/stats did not answer 200")
 				: HandCount.differences(this.oracle.figures(this.asOf), stats);
-		JsonNode wanted = getJson(url("monitoring-port") + "/api/v1/wanted?size=1");
+		JsonNode wanted = getJson(url("monitoring-port") + "/api/v1/wanted?size=1", AccessTokens.OFFICER);
 		long undecodable = undecodableLogged() - undecodableBefore + this.log.undecodable();
 		return new Outcome(scenario.id, scenario.title, scenario.fault, acks.sent(),
 				acks.count("http 201") + acks.count("http 200"), acks.count("kafka acknowledged"),
@@ -454,7 +455,7 @@ public final class ChaosSuite implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		Answer answer = new Answer(-1, "");
 		while (System.nanoTime() < deadline) {
-			answer = get(url(port(service)) + "/actuator/health/readiness");
+			answer = get(url(port(service)) + "/actuator/health/readiness", AccessTokens.METRICS);
 			if (answer.status() == 503) {
 				break;
 			}
@@ -617,7 +618,7 @@ public final class ChaosSuite implements AutoCloseable {
 		List<String> seen = new ArrayList<>();
 		while (System.nanoTime() < end) {
 			for (String service : services) {
-				Answer answer = get(url(port(service)) + "/actuator/health/readiness");
+				Answer answer = get(url(port(service)) + "/actuator/health/readiness", AccessTokens.METRICS);
 				String what = service + " readiness "
 						+ ((answer.status() == 200) ? "UP" : (answer.status() < 0) ? "no answer" : "DOWN");
 				if (answer.body().contains("waitingFor")) {
@@ -641,8 +642,8 @@ public final class ChaosSuite implements AutoCloseable {
 		// The limit runs from now: a long fault (fifteen kills) is not a slow recovery.
 		long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
 		BooleanSupplier allReady = () -> this.services.stream()
-			.allMatch((service) -> get(url(port(service)) + "/actuator/health/readiness").status() == 200)
-				&& get(url("registry-port") + "/actuator/health").status() == 200;
+			.allMatch((service) -> get(url(port(service)) + "/actuator/health/readiness", null).status() == 200)
+				&& get(url("registry-port") + "/actuator/health", null).status() == 200;
 		while (!allReady.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				return -1;
@@ -682,8 +683,8 @@ public final class ChaosSuite implements AutoCloseable {
 		Set<String> acknowledged = acks.acknowledged();
 		while (System.nanoTime() < deadline) {
 			if (this.log.holdsAll(sent, acknowledged)) {
-				JsonNode stats = getJson(url("reporting-port") + "/api/v1/stats");
-				JsonNode wanted = getJson(url("monitoring-port") + "/api/v1/wanted?size=1");
+				JsonNode stats = getJson(url("reporting-port") + "/api/v1/stats", AccessTokens.DASHBOARD);
+				JsonNode wanted = getJson(url("monitoring-port") + "/api/v1/wanted?size=1", AccessTokens.OFFICER);
 				if (stats != null && wanted != null
 						&& HandCount.differences(this.oracle.figures(this.asOf), stats).isEmpty()
 						&& wanted.path("total").asLong() == this.oracle.wantedNow()) {
@@ -749,14 +750,38 @@ public final class ChaosSuite implements AutoCloseable {
 	private record Answer(int status, String body) {
 	}
 
-	private static Answer get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET());
+	/**
+	 * A GET, with a token of that client of the credentials file, or anonymous when
+	 * {@code client} is null (the health probes). The readiness reads that show why a
+	 * service is not ready send the metrics client's token: anonymous callers see the
+	 * status only.
+	 */
+	private Answer get(String url, String client) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+		if (client != null) {
+			try {
+				request.header("Authorization", this.stack.tokens(client).authorization());
+			}
+			catch (IllegalStateException ex) {
+				return new Answer(-1, "no token: " + ex.getMessage());
+			}
+		}
+		return send(request);
 	}
 
-	private static Answer post(String url, String json) {
+	/** A POST of an event, with a token of the upstream client. */
+	private Answer post(String url, String json) {
+		String authorization;
+		try {
+			authorization = this.stack.tokens(AccessTokens.UPSTREAM).authorization();
+		}
+		catch (IllegalStateException ex) {
+			return new Answer(-1, "no token: " + ex.getMessage());
+		}
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
@@ -774,8 +799,8 @@ public final class ChaosSuite implements AutoCloseable {
 		}
 	}
 
-	private static JsonNode getJson(String url) {
-		Answer answer = get(url);
+	private JsonNode getJson(String url, String client) {
+		Answer answer = get(url, client);
 		if (answer.status() != 200) {
 			return null;
 		}

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.simulator.AccessTokens;
 import io.removaltracker.simulator.IntakeEventJson;
 import io.removaltracker.simulator.RandomTraffic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,7 +33,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * intake topic, at a steady rate until stopped. Every event is followed to its last
  * answer ({@link Acks}), and every case sent is counted by the oracle ({@link HandCount})
  * before its first event leaves. Over HTTP a 503, a 5xx or a broken connection is retried
- * with the same eventId, as the contract makes safe, for up to {@link #GIVE_UP_AFTER}.
+ * with the same eventId, as the contract makes safe, for up to {@link #GIVE_UP_AFTER};
+ * each request carries a token of the upstream client.
+ * <p>
+ * Not the simulator's {@code HttpIntakePublisher}: the suite retries every 5xx, not only
+ * 503, longer, over several case-service instances, and tells {@link Acks} each
+ * intermediate answer, which the publisher's tally does not keep.
  */
 final class Load implements AutoCloseable {
 
@@ -46,6 +52,8 @@ final class Load implements AutoCloseable {
 		.build();
 
 	private final List<URI> endpoints;
+
+	private final AccessTokens tokens;
 
 	private final KafkaProducer<String, IntakeEvent> kafka;
 
@@ -72,11 +80,12 @@ final class Load implements AutoCloseable {
 	 * cases are its own
 	 * @param end no event happens at or after this instant
 	 */
-	Load(long seed, Instant end, double eventsPerSecond, List<String> caseServiceUrls, String bootstrapServers,
-			String registryUrl, Acks acks, Consumer<IntakeEvent> oracle) {
+	Load(long seed, Instant end, double eventsPerSecond, List<String> caseServiceUrls, AccessTokens tokens,
+			String bootstrapServers, String registryUrl, Acks acks, Consumer<IntakeEvent> oracle) {
 		this.traffic = new RandomTraffic(seed, Integer.MAX_VALUE, end);
 		this.eventsPerSecond = eventsPerSecond;
 		this.endpoints = caseServiceUrls.stream().map((url) -> URI.create(url + "/api/v1/events")).toList();
+		this.tokens = tokens;
 		this.acks = acks;
 		this.oracle = oracle;
 		this.kafka = intakeProducer(bootstrapServers, registryUrl, "chaos-load-" + seed);
@@ -208,15 +217,18 @@ final class Load implements AutoCloseable {
 
 	/** One event over HTTP, retried with the same eventId until a final answer. */
 	private void post(IntakeEvent event, URI endpoint) throws InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(endpoint)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(IntakeEventJson.write(event)))
-			.build();
+		String json = IntakeEventJson.write(event);
 		long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
 		String last = "no answer";
 		for (int attempt = 0; System.nanoTime() < deadline && !this.closed; attempt++) {
 			try {
+				// The token is asked for on every attempt: retries may outlast one.
+				HttpRequest request = HttpRequest.newBuilder(endpoint)
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/json")
+					.header("Authorization", this.tokens.authorization())
+					.POST(HttpRequest.BodyPublishers.ofString(json))
+					.build();
 				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 				int status = response.statusCode();
 				if (status == 201 || status == 200) {
@@ -236,6 +248,14 @@ final class Load implements AutoCloseable {
 			catch (IOException ex) {
 				this.acks.answer("http no answer");
 				last = ex.toString();
+			}
+			catch (AccessTokens.Unavailable ex) {
+				if (!ex.retryable()) {
+					this.acks.refused(event.getEventId(), "http no token", ex.getMessage());
+					return;
+				}
+				this.acks.answer("http no token");
+				last = ex.getMessage();
 			}
 			LockSupport.parkNanos(Duration.ofMillis(Math.min(2000, 100L << Math.min(attempt, 5))).toNanos());
 		}

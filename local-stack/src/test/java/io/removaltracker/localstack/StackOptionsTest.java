@@ -1,0 +1,58 @@
+package io.removaltracker.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The identity provider's place among the launcher's options. */
+class StackOptionsTest {
+
+	private static final Path SERVICES = Path.of("target", "services");
+
+	@Test
+	void theIdentityProviderListensOn8084AndKeepsTheCredentialsInTheDataDirectory() {
+		StackOptions options = StackOptions.parse(new String[] { "--data-dir", "target/options-data" }, SERVICES);
+
+		assertThat(options.port(StackOptions.IDENTITY)).isEqualTo(8084);
+		assertThat(options.url(StackOptions.IDENTITY)).isEqualTo("http://127.0.0.1:8084");
+		assertThat(options.credentialsFile())
+			.isEqualTo(Path.of("target/options-data").toAbsolutePath().resolve("credentials.json"));
+		assertThat(options.portOption(StackOptions.IDENTITY)).isEqualTo("--identity-port");
+	}
+
+	@Test
+	void itsPortIsAnOptionAndSharesWithNoOtherPart() {
+		assertThat(StackOptions.parse(new String[] { "--identity-port", "9184" }, SERVICES).port(StackOptions.IDENTITY))
+			.isEqualTo(9184);
+		assertThatThrownBy(() -> StackOptions.parse(new String[] { "--identity-port", "8083" }, SERVICES))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("two parts cannot share a port");
+	}
+
+	@Test
+	void aTakenIdentityPortIsNamedWithItsOption() throws Exception {
+		try (ServerSocket squatter = new ServerSocket()) {
+			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			int port = squatter.getLocalPort();
+			StackOptions options = StackOptions.parse(new String[] { "--identity-port", String.valueOf(port) },
+					SERVICES);
+
+			assertThat(
+					new LocalStack(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+						.takenPorts())
+				.contains("port " + port
+						+ " (dev-identity-provider) is already in use; stop what uses it or choose another with "
+						+ "--identity-port.");
+		}
+	}
+
+}
