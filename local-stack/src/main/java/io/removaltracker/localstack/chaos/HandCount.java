@@ -13,18 +13,21 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.removaltracker.events.intake.AssignedToTeam;
 import io.removaltracker.events.intake.CaseOpened;
 import io.removaltracker.events.intake.IntakeEvent;
+import io.removaltracker.events.intake.NationalityEstablished;
 import io.removaltracker.events.intake.ReleasedFromPrison;
 import io.removaltracker.events.intake.ReleasedOnConditions;
 
 /**
  * The oracle: what the services must show for the traffic that was sent, counted by hand
  * from the contract's definitions (section 2 for custody and stays, section 4 for wanted
- * flags, section 6 for the figures). It deliberately shares no code with the services,
- * nor with the simulator's own bookkeeping of the cases it writes, so one mistake cannot
- * hide in both the thing checked and the check. It takes only events the contract
- * accepts, in each case's order, as the load generators write them.
+ * flags, section 6 for the figures, section 8 for teams, reviews and nationalities
+ * established). It deliberately shares no code with the services, nor with the
+ * simulator's own bookkeeping of the cases it writes, so one mistake cannot hide in both
+ * the thing checked and the check. It takes only events the contract accepts, in each
+ * case's order, as the load generators write them.
  */
 final class HandCount {
 
@@ -49,6 +52,15 @@ final class HandCount {
 
 		Instant removedAt;
 
+		/** Absent until the case is assigned (section 8). */
+		String team;
+
+		/**
+		 * Section 8: the latest of wantedSince and the reviews of the current spell; null
+		 * while not wanted.
+		 */
+		Instant reviewedFrom;
+
 		/**
 		 * Every wanted spell: {@code [since, clearedAt]}, the second null while wanted.
 		 */
@@ -63,6 +75,8 @@ final class HandCount {
 	}
 
 	private final Map<String, Case> cases = new LinkedHashMap<>();
+
+	private long nationalitiesEstablished;
 
 	/** Counts one accepted event; a case's events come in its order. */
 	synchronized void add(IntakeEvent event) {
@@ -84,6 +98,7 @@ final class HandCount {
 				// flag, unless one is up already.
 				if ("IN_COMMUNITY".equals(facts.custody) && !facts.wanted()) {
 					facts.wantedSince = at;
+					facts.reviewedFrom = at;
 					facts.spells.add(new Instant[] { at, null });
 				}
 			}
@@ -117,6 +132,18 @@ final class HandCount {
 				facts.open = false;
 				clear(facts, at);
 			}
+			case NATIONALITY_ESTABLISHED -> {
+				facts.nationality = ((NationalityEstablished) event.getPayload()).getNationality();
+				this.nationalitiesEstablished++;
+			}
+			case ASSIGNED_TO_TEAM -> facts.team = ((AssignedToTeam) event.getPayload()).getTeam();
+			case REVIEW_COMPLETED -> {
+				// Section 8: a review counts only during a wanted spell, from the
+				// latest of wantedSince and the reviews in it.
+				if (facts.wanted() && at.isAfter(facts.reviewedFrom)) {
+					facts.reviewedFrom = at;
+				}
+			}
 			default -> {
 				// Hearings scheduled and attended change nothing counted here.
 			}
@@ -141,6 +168,9 @@ final class HandCount {
 	 */
 	synchronized Map<String, Long> figures(Instant asOf) {
 		Map<String, Long> figures = new TreeMap<>();
+		if (this.nationalitiesEstablished > 0) {
+			figures.put("nationalityEstablished/total", this.nationalitiesEstablished);
+		}
 		TreeSet<Instant> flagStarts = new TreeSet<>();
 		for (Case facts : this.cases.values()) {
 			facts.spells.forEach((spell) -> flagStarts.add(spell[0]));
@@ -173,6 +203,22 @@ final class HandCount {
 					add(figures, "wanted/seriousCriminality");
 				}
 				add(figures, "wanted/byDuration/" + duration(facts.wantedSince, asOf));
+			}
+			boolean overdue = wanted && overdue(facts, asOf);
+			if (overdue) {
+				add(figures, "wanted/overdueReview");
+			}
+			if (wanted && facts.team == null) {
+				add(figures, "wanted/unassigned");
+			}
+			if (facts.team != null) {
+				add(figures, "byTeam/" + facts.team + "/open");
+				if (wanted) {
+					add(figures, "byTeam/" + facts.team + "/wanted");
+				}
+				if (overdue) {
+					add(figures, "byTeam/" + facts.team + "/overdueReview");
+				}
 			}
 		}
 		if (!flagStarts.isEmpty()) {
@@ -248,10 +294,20 @@ final class HandCount {
 		};
 	}
 
+	/**
+	 * Section 8: due one calendar year (UTC) after the case was wanted or last reviewed,
+	 * three for criminality NONE; overdue when that is before asOf.
+	 */
+	private static boolean overdue(Case facts, Instant asOf) {
+		int years = "NONE".equals(facts.criminality) ? 3 : 1;
+		return facts.reviewedFrom.atZone(ZoneOffset.UTC).plusYears(years).toInstant().isBefore(asOf);
+	}
+
 	private static void clear(Case facts, Instant at) {
 		if (facts.wanted()) {
 			facts.spells.get(facts.spells.size() - 1)[1] = at;
 			facts.wantedSince = null;
+			facts.reviewedFrom = null;
 		}
 	}
 

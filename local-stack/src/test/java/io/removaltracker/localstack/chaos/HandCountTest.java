@@ -27,6 +27,15 @@ class HandCountTest {
 			.containsEntry("byStatus/IN_COMMUNITY", 606L)
 			.containsEntry("wantedTrend/2021-12", 469L);
 		assertThat(count.wantedNow()).isEqualTo(599);
+		// Section 8, as the scenario's documentation gives them.
+		assertThat(figures).containsEntry("wanted/overdueReview", 72L)
+			.containsEntry("wanted/unassigned", 42L)
+			.containsEntry("byTeam/GREATER-TORONTO-1/open", 126L)
+			.containsEntry("byTeam/GREATER-TORONTO-1/wanted", 43L)
+			.containsEntry("byTeam/GREATER-TORONTO-1/overdueReview", 4L)
+			.containsEntry("nationalityEstablished/total", 107L)
+			.containsEntry("byNationality/UNKNOWN/open", 89L)
+			.containsEntry("byNationality/UNKNOWN/wanted", 28L);
 	}
 
 	@Test
