@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,13 @@ public final class LocalStack {
 	private final List<Part> parts = new ArrayList<>();
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
+
+	/**
+	 * The key case-service instances sign an HTTP caller's name with on its way through
+	 * {@code case-intake}: one per launcher run, the same for every instance and restart,
+	 * so an instance can check what another signed.
+	 */
+	private final String intakeSigningSecret = newSecret();
 
 	private Thread simulation;
 
@@ -222,9 +231,19 @@ public final class LocalStack {
 		else if (this.options.asOf() != null) {
 			command.add("--reporting-service.as-of=" + this.options.asOf());
 		}
-		return new Part(part, command, logs().resolve(part + ".log"),
+		Part service = new Part(part, command, logs().resolve(part + ".log"),
 				Part.answers200(this.options.url(part) + "/actuator/health/readiness"),
 				this.options.url(part) + "/actuator/health/liveness");
+		if (jar.equals(StackOptions.CASE)) {
+			service.withEnvironment("CASESERVICE_INTAKESIGNINGSECRET", this.intakeSigningSecret);
+		}
+		return service;
+	}
+
+	private static String newSecret() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 	/** The java command of this JVM with options every part gets. */

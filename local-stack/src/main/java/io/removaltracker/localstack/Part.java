@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -38,6 +40,9 @@ final class Part {
 
 	private final String livenessUrl;
 
+	/** Set in the process's environment, where secrets stay out of {@code ps}. */
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
 	private volatile Process process;
 
 	private volatile long startedNanos;
@@ -58,6 +63,12 @@ final class Part {
 		this.log = log;
 		this.ready = ready;
 		this.livenessUrl = livenessUrl;
+	}
+
+	/** Sets an environment variable of the process, from its next start on. */
+	Part withEnvironment(String name, String value) {
+		this.environment.put(name, value);
+		return this;
 	}
 
 	String name() {
@@ -84,6 +95,7 @@ final class Part {
 		// glibc gives each thread that allocates natively its own arena; with RocksDB and
 		// Kafka's many threads that memory stays resident. Two arenas are plenty here.
 		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+		builder.environment().putAll(this.environment);
 		this.process = builder.start();
 		this.startedNanos = System.nanoTime();
 		this.starts++;
