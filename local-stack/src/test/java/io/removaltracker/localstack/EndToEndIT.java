@@ -143,8 +143,54 @@ class EndToEndIT {
 		});
 	}
 
+	/**
+	 * Contract section 7 on the local stack: each canonical event names who reported it
+	 * (the upstream client over HTTP, {@code kafka:<source>} over Kafka), and each read
+	 * of a case is recorded on {@code access-audit} with the officer client, never the
+	 * person.
+	 */
 	@Test
 	@Order(2)
+	void eventsNameWhoReportedThemAndCaseReadsAreAudited() throws IOException {
+		JsonNode credentials = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(stack.credentialsFile().toFile());
+		String upstream = credentials.at("/clients/upstream/clientId").asText();
+		String officer = credentials.at("/clients/officer/clientId").asText();
+		IntakeEvent overHttp = ReferenceScenario.events()
+			.stream()
+			.filter((event) -> (event.getCaseId().hashCode() & 1) == 0)
+			.findFirst()
+			.orElseThrow();
+		IntakeEvent overKafka = ReferenceScenario.events()
+			.stream()
+			.filter((event) -> (event.getCaseId().hashCode() & 1) == 1)
+			.findFirst()
+			.orElseThrow();
+		HttpJson cases = new HttpJson(stack.url("case-port"))
+			.withAuthorization(stack.tokens(AccessTokens.OFFICER)::authorization);
+
+		JsonNode httpEvents = cases.get("/api/v1/cases/" + overHttp.getCaseId() + "/events").body();
+		JsonNode kafkaEvents = cases.get("/api/v1/cases/" + overKafka.getCaseId() + "/events").body();
+
+		assertThat(httpEvents.at("/0/reportedBy").asText()).isEqualTo(upstream);
+		String source = overKafka.getSource();
+		assertThat(kafkaEvents.at("/0/reportedBy").asText())
+			.isEqualTo("kafka:" + ((source != null) ? source : "unknown"));
+		var audit = Topics.ACCESS_AUDIT.valueSerde(Map.of("schema.registry.url", stack.url("registry-port")))
+			.deserializer();
+		List<String> reads = TopicReader.readUntil(stack.bootstrapServers(), Topics.ACCESS_AUDIT.name(),
+				new StringDeserializer(), new ByteArrayDeserializer(),
+				(record) -> record.key().equals(overHttp.getCaseId()) || record.key().equals(overKafka.getCaseId()), 2)
+			.stream()
+			.map((record) -> audit.deserialize(record.topic(), record.value()))
+			.map((read) -> read.getPrincipal() + " " + read.getAction() + " " + read.getCaseId())
+			.toList();
+		assertThat(reads).containsExactlyInAnyOrder(officer + " READ_CASE_EVENTS " + overHttp.getCaseId(),
+				officer + " READ_CASE_EVENTS " + overKafka.getCaseId());
+	}
+
+	@Test
+	@Order(3)
 	void badInputsMoveNoFigure() throws Exception {
 		assertThat(figures).as("the scenario ran first").isNotNull();
 		HttpJson caseService = caseApi();
@@ -198,7 +244,7 @@ class EndToEndIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void aStopAndASecondStartOnTheSameDataGiveTheSameFigures() throws InterruptedException, IOException {
 		assertThat(figures).as("the scenario ran first").isNotNull();
 		int code = stack.terminate();

@@ -36,7 +36,7 @@ class PartRestartIT {
 			stack.awaitOutput("Restarting monitoring-service in 1 s (restart 1); the other parts run on.", 1,
 					Duration.ofSeconds(10));
 			assertThat(stack.output()).contains("Last lines of " + dataDir.resolve("logs/monitoring-service.log"));
-			HttpJson caseService = new HttpJson(stack.url("case-port"));
+			HttpJson caseService = new HttpJson(stack.url("case-port")).anonymous();
 			assertThat(caseService.get("/actuator/health/readiness").status()).as("case-service runs on")
 				.isEqualTo(200);
 			assertThat(new HttpJson(stack.url("reporting-port"))
