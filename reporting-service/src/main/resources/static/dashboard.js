@@ -162,6 +162,21 @@
     setStatus('live', 'Live, updated ' + new Date().toLocaleTimeString('en-CA'));
   }
 
+  // Who is signed in, and the sign-out form's anti-forgery token. A client that opened
+  // the page with a bearer token has no session and no sign-out: the form stays hidden.
+  fetch('api/v1/me', { credentials: 'same-origin' }).then(function (response) {
+    return response.ok ? response.json() : null;
+  }).then(function (who) {
+    if (!who) {
+      return;
+    }
+    document.getElementById('signedIn').textContent = who.name;
+    var token = document.getElementById('signOutToken');
+    token.name = who.signOut.parameter;
+    token.value = who.signOut.token;
+    document.getElementById('signOut').hidden = false;
+  }).catch(function () { /* the figures still show */ });
+
   var source = new EventSource('api/v1/stats/stream');
   source.addEventListener('stats', function (event) { render(JSON.parse(event.data)); });
   source.onerror = function () {

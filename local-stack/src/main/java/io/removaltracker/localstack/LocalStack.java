@@ -318,7 +318,8 @@ public final class LocalStack {
 	private void printReady() {
 		say(String.format(Locale.ROOT, "Ready in %.1f s. Open:", seconds()));
 		String reporting = this.options.url(StackOptions.REPORTING);
-		this.out.println("    dashboard         " + reporting + "/");
+		this.out.println("    dashboard         " + reporting
+				+ "/   (sign in as ops, password: jq -r .users.ops.password " + this.options.credentialsFile() + ")");
 		this.out.println("    national figures  " + reporting + "/api/v1/stats   (live: /api/v1/stats/stream)");
 		this.out.println("    wanted list       " + this.options.url(StackOptions.MONITORING) + "/api/v1/wanted");
 		this.out.println("    report an event   POST " + this.options.url(StackOptions.CASE) + "/api/v1/events");

@@ -25,6 +25,7 @@ import io.removaltracker.simulator.ReferenceScenario;
 import io.removaltracker.simulator.Replay;
 import io.removaltracker.simulator.Tally;
 import io.removaltracker.simulator.Traffic;
+import io.removaltracker.testing.HeadlessChromium;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,8 +41,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -189,8 +192,69 @@ class EndToEndIT {
 				officer + " READ_CASE_EVENTS " + overKafka.getCaseId());
 	}
 
+	/**
+	 * Contract section 7's browser sign-in on the local stack: the dashboard sends a
+	 * browser without a session to the identity provider, a person signs in on the
+	 * provider's own login page with the development user of the credentials file, and is
+	 * back on the dashboard, named, with live figures from the stream; sign-out ends both
+	 * sessions, so the next visit asks for the password again.
+	 */
 	@Test
 	@Order(3)
+	void aPersonSignsInToTheDashboardThroughTheProvidersLoginPage(@TempDir Path profile) throws Exception {
+		assertThat(figures).as("the scenario ran first").isNotNull();
+		Path chromium = HeadlessChromium.find();
+		assumeThat(chromium).as("Chromium is not installed (apt-get install chromium); the sign-in test is skipped")
+			.isNotNull();
+		JsonNode ops = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stack.credentialsFile().toFile())
+			.at("/users/ops");
+		String dashboard = stack.url("reporting-port") + "/";
+		String signInPage = stack.url("identity-port") + "/login";
+		try (HeadlessChromium browser = new HeadlessChromium(chromium, profile)) {
+			browser.open(dashboard);
+			await().atMost(Duration.ofSeconds(30)).until(browser::currentUrl, signInPage::equals);
+			assertThat(browser.evaluate("document.querySelector('input[type=password]') !== null").asBoolean())
+				.as("the provider's login page asks for a password")
+				.isTrue();
+
+			browser.evaluate("document.querySelector('input[name=password]').value = 'not the password';"
+					+ "document.querySelector('input[name=username]').value = " + jsString(ops.get("username").asText())
+					+ "; document.querySelector('form').submit()");
+			await().atMost(Duration.ofSeconds(30))
+				.until(browser::currentUrl, (url) -> url.startsWith(signInPage + "?error"));
+
+			browser.evaluate(
+					"document.querySelector('input[name=username]').value = " + jsString(ops.get("username").asText())
+							+ "; document.querySelector('input[name=password]').value = "
+							+ jsString(ops.get("password").asText()) + "; document.querySelector('form').submit()");
+			await().atMost(Duration.ofSeconds(30)).until(browser::currentUrl, dashboard::equals);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> browser.evaluate("document.body.getAttribute('data-rendered')").asText(), "true"::equals);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> browser.evaluate("document.getElementById('signedIn').textContent").asText(),
+						ops.get("username").asText()::equals);
+			assertThat(browser.evaluate("document.getElementById('signOut').hidden").asBoolean()).isFalse();
+			assertThat(browser.evaluate("document.getElementById('status').textContent").asText())
+				.startsWith("Live, updated");
+			assertThat(browser.evaluate("document.querySelector('[data-figure=\"openCases\"]').textContent").asText())
+				.isEqualTo(String.format("%,d", figures.get("openCases").asLong()));
+			assertThat(
+					browser.evaluate("document.querySelector('[data-figure=\"wanted.total\"]').textContent").asText())
+				.isEqualTo(String.format("%,d", figures.at("/wanted/total").asLong()));
+			browser.screenshot(Path.of("target", "dashboard-signed-in.png").toAbsolutePath(), 1400, 1550);
+
+			browser.evaluate("document.querySelector('#signOut button').click()");
+			await().atMost(Duration.ofSeconds(30)).until(browser::currentUrl, signInPage::equals);
+		}
+	}
+
+	/** A JavaScript string literal for a value (the credentials are generated text). */
+	private static String jsString(String value) {
+		return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value).toString();
+	}
+
+	@Test
+	@Order(4)
 	void badInputsMoveNoFigure() throws Exception {
 		assertThat(figures).as("the scenario ran first").isNotNull();
 		HttpJson caseService = caseApi();
@@ -244,7 +308,7 @@ class EndToEndIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void aStopAndASecondStartOnTheSameDataGiveTheSameFigures() throws InterruptedException, IOException {
 		assertThat(figures).as("the scenario ran first").isNotNull();
 		int code = stack.terminate();

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param asOf a fixed instant for every figure instead of the server's clock, for
  * replaying a scenario whose figures are stated for a day; unset in normal running
+ * @param dashboardClientId the public client (no secret, PKCE) the dashboard signs people
+ * in with at the issuer the API trusts
  */
 @ConfigurationProperties("reporting-service")
-public record ReportingProperties(Instant asOf) {
+public record ReportingProperties(Instant asOf, String dashboardClientId) {
 }

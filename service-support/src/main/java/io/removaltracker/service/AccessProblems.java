@@ -29,7 +29,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * added after them. The security filters answer before any controller runs, so a refused
  * request writes nothing.
  */
-final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+public final class AccessProblems
+		implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

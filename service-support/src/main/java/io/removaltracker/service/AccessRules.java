@@ -2,6 +2,7 @@ package io.removaltracker.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -57,10 +58,20 @@ public final class AccessRules {
 
 	}
 
+	/**
+	 * The dashboard page of reporting-service and its assets. A browser without a token
+	 * signs a person in (reporting's own chain); a client that brings a bearer token is
+	 * checked like any API caller: the page shows the figures, so it needs their scope.
+	 */
+	public static final List<String> DASHBOARD_PAGE = List.of("/", "/index.html", "/dashboard.css", "/dashboard.js");
+
 	/** The table itself; {@code /**} also matches the path without a trailing segment. */
 	public static final List<Rule> RULES = List.of(new Rule(EVENTS_WRITE, "/api/v1/events"),
 			new Rule(CASES_READ, "/api/v1/cases/**"), new Rule(WANTED_READ, "/api/v1/wanted/**"),
-			new Rule(STATS_READ, "/api/v1/stats", "/api/v1/stats/stream"), new Rule(METRICS_READ, "/actuator/**"));
+			new Rule(STATS_READ,
+					Stream.concat(Stream.of("/api/v1/stats", "/api/v1/stats/stream"), DASHBOARD_PAGE.stream())
+						.toList()),
+			new Rule(METRICS_READ, "/actuator/**"));
 
 	private AccessRules() {
 	}

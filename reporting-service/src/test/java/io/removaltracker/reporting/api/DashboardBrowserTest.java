@@ -1,6 +1,5 @@
 package io.removaltracker.reporting.api;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import io.removaltracker.reporting.ReportingServiceApplication;
 import io.removaltracker.reporting.figures.HistoryPublisher;
 import io.removaltracker.reporting.figures.NationalFigures;
 import io.removaltracker.reporting.figures.RandomHistories;
+import io.removaltracker.testing.HeadlessChromium;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.PrivateKafka;
 import io.removaltracker.testing.TestIssuer;
@@ -58,7 +58,7 @@ class DashboardBrowserTest {
 
 	@Test
 	void thePageShowsTheFiguresOfTheApiAndWhenTheConnectionDrops() throws Exception {
-		Path chromium = chromium();
+		Path chromium = HeadlessChromium.find();
 		assumeThat(chromium).as("Chromium is not installed (apt-get install chromium); the browser test is skipped")
 			.isNotNull();
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
@@ -75,8 +75,10 @@ class DashboardBrowserTest {
 				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() == openCases);
 			JsonNode stats = http.get("/api/v1/stats").body();
 
-			// The page's stream needs stats:read; until the page signs a person in, the
-			// browser sends a token on every request as an API client would.
+			// The page's stream needs stats:read: here the browser sends a bearer token
+			// on
+			// every request, as an API client would. Signing a person in through the
+			// provider's login page is tried on the local stack (EndToEndIT).
 			browser.sendOnEveryRequest("Authorization", TestIssuer.allScopesAuthorization());
 			browser.open(http.baseUrl() + "/");
 			await().atMost(Duration.ofSeconds(30))
@@ -153,16 +155,6 @@ class DashboardBrowserTest {
 		List<RandomHistories.History> all = new ArrayList<>(a);
 		all.addAll(b);
 		return all;
-	}
-
-	private static Path chromium() {
-		for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM", ""), "/usr/bin/chromium",
-				"/usr/bin/chromium-browser")) {
-			if (!candidate.isEmpty() && Files.isExecutable(Path.of(candidate))) {
-				return Path.of(candidate);
-			}
-		}
-		return null;
 	}
 
 	private static NationalFigures figuresOf(List<RandomHistories.History> histories) {

@@ -133,21 +133,40 @@ class ReportingIntegrationTest {
 	}
 
 	/**
-	 * Contract section 7 for every endpoint and the probes; the dashboard page and its
-	 * assets stay open to a browser (they hold no figures), anything else is refused.
+	 * Contract section 7 for every endpoint and the probes. A browser without a session
+	 * is sent straight to the issuer to sign in (PKCE, S256); the page's look (styles,
+	 * script) is open; the figures without a token or session are 401, never a redirect;
+	 * a client with a bearer token with stats:read gets the page like the figures.
 	 */
 	@TestFactory
 	java.util.stream.Stream<DynamicNode> callersWithoutAValidTokenWithTheScopeAreRefused() {
 		ConfigurableApplicationContext service = start();
 		HttpJson http = HttpJson.of(service);
 		awaitReady(http);
-		DynamicTest page = DynamicTest.dynamicTest("the dashboard page and its assets need no token", () -> {
+		DynamicTest page = DynamicTest.dynamicTest("the dashboard page signs a person in", () -> {
 			HttpJson anonymous = http.anonymous();
-			for (String path : List.of("/", "/index.html", "/dashboard.css", "/dashboard.js")) {
+			for (String path : List.of("/", "/index.html")) {
+				HttpJson.Answer answer = anonymous.get(path);
+				assertThat(answer.status()).as(path).isEqualTo(302);
+				URI location = URI.create(answer.location());
+				assertThat(location.getScheme() + "://" + location.getAuthority())
+					.isEqualTo(TestIssuer.shared().issuerUri());
+				assertThat(location.getPath()).isEqualTo("/authorize");
+				assertThat(location.getQuery()).contains("response_type=code", "client_id=reporting-dashboard",
+						"code_challenge_method=S256", "code_challenge=", "scope=openid profile stats:read",
+						"redirect_uri=" + http.baseUrl() + "/login/oauth2/code/ops");
+			}
+			for (String path : List.of("/dashboard.css", "/dashboard.js")) {
 				assertThat(anonymous.get(path).status()).as(path).isEqualTo(200);
 			}
-			assertThat(anonymous.get("/favicon.ico").status()).isEqualTo(401);
+			for (String path : List.of("/api/v1/stats", "/api/v1/me", "/favicon.ico")) {
+				HttpJson.Answer answer = anonymous.get(path);
+				assertThat(answer.status()).as(path).isEqualTo(401);
+				assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+			}
 			assertThat(anonymous.post("/", "text/plain", "").status()).isEqualTo(401);
+			assertThat(http.get("/").status()).as("a bearer token with stats:read").isEqualTo(200);
+			assertThat(http.withBearer(TestIssuer.shared().token("wanted:read")).get("/").status()).isEqualTo(403);
 		});
 		return java.util.stream.Stream.concat(java.util.stream.Stream.of(page),
 				java.util.stream.Stream.concat(

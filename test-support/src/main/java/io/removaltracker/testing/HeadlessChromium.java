@@ -1,4 +1,4 @@
-package io.removaltracker.reporting.api;
+package io.removaltracker.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,9 +27,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Headless Chromium driven over the DevTools protocol with the JDK's own WebSocket
  * client: a page with a live event stream never goes network-idle, so the command-line
- * dump and screenshot modes cannot wait for it to render.
+ * dump and screenshot modes cannot wait for it to render. Each instance has a profile of
+ * its own, so cookies and sessions do not leak between tests.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +42,21 @@ final class HeadlessChromium implements AutoCloseable {
 
 	private final Map<Integer, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
 
-	HeadlessChromium(Path executable, Path profile) throws IOException, InterruptedException {
+	/**
+	 * Chromium where {@code CHROMIUM} says or where Debian installs it; {@code null} when
+	 * it is not installed (browser tests then skip, saying so).
+	 */
+	public static Path find() {
+		for (String candidate : List.of(System.getenv().getOrDefault("CHROMIUM", ""), "/usr/bin/chromium",
+				"/usr/bin/chromium-browser")) {
+			if (!candidate.isEmpty() && Files.isExecutable(Path.of(candidate))) {
+				return Path.of(candidate);
+			}
+		}
+		return null;
+	}
+
+	public HeadlessChromium(Path executable, Path profile) throws IOException, InterruptedException {
 		this.process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + profile,
@@ -63,22 +79,27 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** A header the page sends with every request from now on (page, assets, stream). */
-	void sendOnEveryRequest(String name, String value) {
+	public void sendOnEveryRequest(String name, String value) {
 		call("Network.enable", Map.of());
 		call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(name, value)));
 	}
 
-	void open(String url) {
+	public void open(String url) {
 		call("Page.navigate", Map.of("url", url));
 	}
 
 	/** The value of a JavaScript expression in the page. */
-	JsonNode evaluate(String expression) {
+	public JsonNode evaluate(String expression) {
 		return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result")
 			.path("value");
 	}
 
-	void screenshot(Path file, int width, int height) throws IOException {
+	/** The address the page is at now, after any redirects. */
+	public String currentUrl() {
+		return evaluate("window.location.href").asText();
+	}
+
+	public void screenshot(Path file, int width, int height) throws IOException {
 		call("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		String png = call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
