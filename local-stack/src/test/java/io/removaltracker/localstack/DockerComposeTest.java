@@ -169,6 +169,10 @@ class DockerComposeTest {
 				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
 						"http://" + IDENTITY + ":8084/oauth2/jwks");
 		}
+		// The dashboard's sign-in: the browser at the issuer's address, the service by
+		// name.
+		assertThat(environment("reporting-service")).containsEntry("REPORTINGSERVICE_ISSUERBACKCHANNEL",
+				"http://" + IDENTITY + ":8084");
 	}
 
 	/** The settings Spring Boot would fill from this environment variable. */

@@ -54,7 +54,7 @@ class DashboardPageAccess {
 	ClientRegistrationRepository dashboardClientRegistrations(
 			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
 			ReportingProperties properties) {
-		return new IssuerClientRegistrations(issuer, properties.dashboardClientId());
+		return new IssuerClientRegistrations(issuer, properties.issuerBackChannel(), properties.dashboardClientId());
 	}
 
 	@Bean
