@@ -24,6 +24,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * schema-resolution rules), otherwise it is a generic record in the writer's schema. A
  * frame or datum that does not decode exactly is refused with a
  * {@link SerializationException} naming the topic and what is wrong; nothing is guessed.
+ * Given the record type a topic carries, a value written with another record's schema,
+ * registered or not, is refused naming both records, instead of reaching the caller as a
+ * value of the wrong class.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
@@ -31,13 +34,26 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
 	private SerdeConfig config;
 
+	/** The record type the topic carries, or null when any record is accepted. */
+	private final Schema expected;
+
 	private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
 	public AvroDeserializer() {
+		this(null, null);
 	}
 
 	public AvroDeserializer(SchemaRegistryClient registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * @param registry the registry client, or null for the one the configuration names
+	 * @param expected the generated record class the topic carries, or null for any
+	 */
+	public AvroDeserializer(SchemaRegistryClient registry, Class<? extends T> expected) {
 		this.registry = registry;
+		this.expected = (expected != null) ? SpecificData.get().getSchema(expected) : null;
 	}
 
 	@Override
@@ -93,6 +109,9 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 					"Cannot decode a value from topic '" + topic + "': schema id " + schemaId + " - " + ex.getMessage(),
 					ex);
 		}
+		if (this.expected != null) {
+			return expectedReader(topic, schemaId, writer);
+		}
 		if (!this.config.specificAvroReader()) {
 			return new GenericDatumReader<>(writer);
 		}
@@ -103,6 +122,24 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 					+ ") is on the classpath; set specific.avro.reader=false to read it as a generic record");
 		}
 		return new SpecificDatumReader<>(writer, SpecificData.get().getSchema(generated));
+	}
+
+	/**
+	 * A reader into the expected record, once the writer is known to be that record (by
+	 * its full name or one of the expected record's aliases). Another record's schema is
+	 * refused here: read into its own generated class, it would reach the caller as a
+	 * value of the wrong class and fail there as a bare class cast.
+	 */
+	private DatumReader<Object> expectedReader(String topic, int schemaId, Schema writer) {
+		String found = writer.getFullName();
+		if (!found.equals(this.expected.getFullName()) && !this.expected.getAliases().contains(found)) {
+			throw new SerializationException("Cannot decode a value from topic '" + topic + "': expected record "
+					+ this.expected.getFullName() + ", found " + found + " (schema id " + schemaId + ")");
+		}
+		if (!this.config.specificAvroReader()) {
+			return new GenericDatumReader<>(writer, this.expected);
+		}
+		return new SpecificDatumReader<>(writer, this.expected);
 	}
 
 }

@@ -35,6 +35,14 @@ public final class AvroSerde<T> implements Serde<T> {
 		return new AvroSerde<>(new AvroSerializer<>(), new AvroDeserializer<>(), true);
 	}
 
+	/**
+	 * Reads into the given generated class only: a value written with another record's
+	 * schema is refused with a {@code SerializationException} naming both.
+	 */
+	public static <T extends org.apache.avro.specific.SpecificRecord> AvroSerde<T> specific(Class<T> type) {
+		return new AvroSerde<>(new AvroSerializer<>(), new AvroDeserializer<>(null, type), true);
+	}
+
 	/** Reads generic records in the writer's schema. */
 	public static AvroSerde<org.apache.avro.generic.GenericRecord> generic() {
 		return new AvroSerde<>(new AvroSerializer<>(), new AvroDeserializer<>(), false);

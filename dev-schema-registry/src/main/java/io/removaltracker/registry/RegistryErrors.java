@@ -1,9 +1,12 @@
 package io.removaltracker.registry;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.serde.registry.SchemaRegistryException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 class RegistryErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryErrors.class);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final MediaType CONTENT_TYPE = MediaType.parseMediaType(RegistryController.CONTENT_TYPE);
 
@@ -66,10 +71,27 @@ class RegistryErrors {
 	}
 
 	private static ResponseEntity<Map<String, Object>> answer(int status, int code, String message) {
+		return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(CONTENT_TYPE).body(body(code, message));
+	}
+
+	/**
+	 * The same answer written by a servlet filter, which runs before Spring MVC and its
+	 * advice.
+	 */
+	static void write(HttpServletResponse response, int status, int code, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType(RegistryController.CONTENT_TYPE);
+		byte[] json = JSON.writeValueAsBytes(body(code, message));
+		response.setContentLength(json.length);
+		response.getOutputStream().write(json);
+		response.flushBuffer();
+	}
+
+	private static Map<String, Object> body(int code, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error_code", code);
 		body.put("message", message);
-		return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(CONTENT_TYPE).body(body);
+		return body;
 	}
 
 }

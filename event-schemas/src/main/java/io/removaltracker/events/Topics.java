@@ -31,7 +31,7 @@ public final class Topics {
 	/** Upstream events, Avro {@link IntakeEvent}; kept a week for investigation. */
 	public static final Topic<IntakeEvent> CASE_INTAKE = new Topic<>("case-intake", CASE_PARTITIONS,
 			Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000)),
-			IntakeEvent.class, AvroSerde::specific);
+			IntakeEvent.class, () -> AvroSerde.specific(IntakeEvent.class));
 
 	/**
 	 * Intake records refused, with their original bytes and the reason in headers; kept
@@ -46,22 +46,22 @@ public final class Topics {
 	 */
 	public static final Topic<IntakeOutcome> CASE_INTAKE_OUTCOMES = new Topic<>("case-intake-outcomes", 3,
 			Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(3600L * 1000)), IntakeOutcome.class,
-			AvroSerde::specific);
+			() -> AvroSerde.specific(IntakeOutcome.class));
 
 	/** The canonical case history, written only by case-service: the system of record. */
 	public static final Topic<CaseEvent> CASE_EVENTS = new Topic<>("case-events", CASE_PARTITIONS, KEEP_FOREVER,
-			CaseEvent.class, AvroSerde::specific);
+			CaseEvent.class, () -> AvroSerde.specific(CaseEvent.class));
 
 	/**
 	 * Wanted flags raised and cleared, written only by monitoring-service; kept for
 	 * replay.
 	 */
 	public static final Topic<WantedFlagEvent> WANTED_FLAGS = new Topic<>("wanted-flags", CASE_PARTITIONS, KEEP_FOREVER,
-			WantedFlagEvent.class, AvroSerde::specific);
+			WantedFlagEvent.class, () -> AvroSerde.specific(WantedFlagEvent.class));
 
 	/** The national figures, key {@code national}, written only by reporting-service. */
 	public static final Topic<StatsSnapshot> CASE_STATS = new Topic<>("case-stats", 1, KEEP_LATEST, StatsSnapshot.class,
-			AvroSerde::specific);
+			() -> AvroSerde.specific(StatsSnapshot.class));
 
 	/**
 	 * Every read of a case over HTTP, written only by case-service, read by auditors.
@@ -71,7 +71,7 @@ public final class Topics {
 	 * on the topic.
 	 */
 	public static final Topic<CaseAccessed> ACCESS_AUDIT = new Topic<>("access-audit", CASE_PARTITIONS, KEEP_FOREVER,
-			CaseAccessed.class, AvroSerde::specific);
+			CaseAccessed.class, () -> AvroSerde.specific(CaseAccessed.class));
 
 	/** The key of the one record kept on {@link #CASE_STATS}. */
 	public static final String NATIONAL_KEY = "national";

@@ -227,6 +227,9 @@ class IntakeTopologyTest {
 			String detail = new String(letter.headers().lastHeader(IntakeProcessor.DETAIL_HEADER).value(),
 					StandardCharsets.UTF_8);
 			assertThat(detail).contains("case-intake").contains("WantedFlagEvent").contains("IntakeEvent");
+			assertThat(detail)
+				.contains("topic 'case-intake': expected record io.removaltracker.events.intake.IntakeEvent,"
+						+ " found io.removaltracker.events.wanted.WantedFlagEvent (schema id ");
 		});
 		assertThat(this.caseEvents.isEmpty()).isTrue();
 	}
