@@ -177,9 +177,25 @@
     document.getElementById('signOut').hidden = false;
   }).catch(function () { /* the figures still show */ });
 
-  var source = new EventSource('api/v1/stats/stream');
-  source.addEventListener('stats', function (event) { render(JSON.parse(event.data)); });
-  source.onerror = function () {
-    setStatus('lost', 'Connection lost, retrying… (last update kept on screen)');
-  };
+  // The service ends each stream after a while (reporting-service.stream.max-age) and the
+  // browser opens a new one by itself: the page says "lost" only until it is back, since
+  // every stream starts with the figures and showing them sets the page live again. A stream
+  // refused outright (the service starting, or too many streams open) is not retried by the
+  // browser, so the page opens a new one itself, waiting longer each time.
+  var retryDelay = 2000;
+  function follow() {
+    var source = new EventSource('api/v1/stats/stream');
+    source.addEventListener('stats', function (event) {
+      retryDelay = 2000;
+      render(JSON.parse(event.data));
+    });
+    source.onerror = function () {
+      setStatus('lost', 'Connection lost, retrying… (last update kept on screen)');
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(follow, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 60000);
+      }
+    };
+  }
+  follow();
 }());

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,16 +20,9 @@ class SignedInController {
 	@GetMapping(path = DashboardPageAccess.WHO_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> signedIn(Authentication authentication, CsrfToken csrf) {
 		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("name", displayName(authentication));
+		answer.put("name", StreamCaller.personName(authentication));
 		answer.put("signOut", Map.of("path", "logout", "parameter", csrf.getParameterName(), "token", csrf.getToken()));
 		return answer;
-	}
-
-	private static String displayName(Authentication authentication) {
-		if (authentication.getPrincipal() instanceof OidcUser person && person.getPreferredUsername() != null) {
-			return person.getPreferredUsername();
-		}
-		return authentication.getName();
 	}
 
 }

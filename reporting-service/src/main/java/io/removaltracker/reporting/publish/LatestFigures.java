@@ -28,13 +28,17 @@ import org.springframework.context.SmartLifecycle;
  * to every subscriber. So a lone change goes out at once and a stream of changes at most
  * once a second; the first publication follows the catch-up.
  * <p>
- * <b>Age.</b> {@link #now()} answers the cached snapshot while its {@code asOf} is less
- * than a second behind the clock, and otherwise computes a fresh one (cached in turn):
- * the duration bands and the trend move with the clock even when no event arrives, and a
- * reader must not get figures for an instant long past. With the fixed clock of
- * {@code reporting-service.as-of} a snapshot never ages. A snapshot computed for a reader
- * is not published: the stream and {@code case-stats} follow changes of the events only.
- * Readers, like the stream, see a change at most about a second late.
+ * <b>Age.</b> The duration bands and the trend move with the clock even when no event
+ * arrives, and a reader must not get figures for an instant long past: a tick that
+ * publishes nothing computes the snapshot again (cached, not published) once it is a
+ * second old. With the fixed clock of {@code reporting-service.as-of} a snapshot never
+ * ages. The stream and {@code case-stats} follow changes of the events only.
+ * <p>
+ * <b>Readers never compute.</b> {@link #now()} answers the cached snapshot, so a burst of
+ * requests costs no computation and never waits for the feed, which holds the figures
+ * while it applies a record; only the very first reader after the catch-up may compute,
+ * if it comes before the first tick. Readers, like the stream, see a change at most about
+ * a second late.
  */
 public final class LatestFigures implements SmartLifecycle {
 
@@ -76,20 +80,23 @@ public final class LatestFigures implements SmartLifecycle {
 	}
 
 	/**
-	 * The figures, at most a second old; empty until the feed has caught up, since
-	 * figures read part of the way would be wrong, not late.
+	 * The latest figures, about a second old at most; empty until the feed has caught up,
+	 * since figures read part of the way would be wrong, not late.
 	 */
 	public Optional<StatsSnapshot> now() {
 		if (!this.feed.isCaughtUp()) {
 			return Optional.empty();
 		}
 		StatsSnapshot snapshot = this.latest;
-		return Optional.of(isFresh(snapshot) ? snapshot : computeUnlessFresh());
+		return Optional.of((snapshot != null) ? snapshot : first());
 	}
 
-	private synchronized StatsSnapshot computeUnlessFresh() {
+	/**
+	 * The figures for a reader that comes after the catch-up but before the first tick.
+	 */
+	private synchronized StatsSnapshot first() {
 		StatsSnapshot snapshot = this.latest;
-		return isFresh(snapshot) ? snapshot : compute();
+		return (snapshot != null) ? snapshot : compute();
 	}
 
 	private synchronized StatsSnapshot compute() {
@@ -104,15 +111,19 @@ public final class LatestFigures implements SmartLifecycle {
 
 	private void tick() {
 		try {
-			long applied = this.feed.recordsApplied();
-			if (!this.feed.isCaughtUp() || applied == this.publishedRecords
-					|| System.nanoTime() - this.publishedNanos < SECOND_NANOS) {
+			if (!this.feed.isCaughtUp()) {
 				return;
 			}
-			this.publishedNanos = System.nanoTime();
-			StatsSnapshot snapshot = compute();
-			this.subscribers.forEach((subscriber) -> subscriber.accept(snapshot));
-			this.publishedRecords = applied;
+			long applied = this.feed.recordsApplied();
+			if (applied != this.publishedRecords && System.nanoTime() - this.publishedNanos >= SECOND_NANOS) {
+				this.publishedNanos = System.nanoTime();
+				StatsSnapshot snapshot = compute();
+				this.subscribers.forEach((subscriber) -> subscriber.accept(snapshot));
+				this.publishedRecords = applied;
+			}
+			else if (!isFresh(this.latest)) {
+				compute();
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Publishing the figures failed; retrying in a second: {}", ex.getMessage());
