@@ -16,8 +16,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * unset for a random key of this process alone
  * @param auditTimeout how long a case read waits for its audit record before answering
  * 503
+ * @param intake limits on intake over HTTP
  */
 @ConfigurationProperties("case-service")
 public record CaseServiceProperties(Duration verdictTimeout, String advertisedHost, String intakeSigningSecret,
-		Duration auditTimeout) {
+		Duration auditTimeout, Intake intake) {
+
+	/**
+	 * @param rateLimit how fast each caller may report events
+	 */
+	public record Intake(RateLimit rateLimit) {
+	}
+
+	/**
+	 * A token bucket per principal (the caller named as {@code reportedBy} names it).
+	 *
+	 * @param eventsPerSecond events a second each principal may keep up
+	 * @param burst events a principal that has been quiet may send at once
+	 */
+	public record RateLimit(double eventsPerSecond, int burst) {
+	}
+
 }

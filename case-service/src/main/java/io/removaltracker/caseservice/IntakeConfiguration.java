@@ -10,6 +10,7 @@ import io.removaltracker.caseservice.intake.CaseQueries;
 import io.removaltracker.caseservice.intake.IntakeGateway;
 import io.removaltracker.caseservice.intake.IntakeMetrics;
 import io.removaltracker.caseservice.intake.IntakeTopology;
+import io.removaltracker.caseservice.limits.PrincipalRateLimits;
 import io.removaltracker.events.Topics;
 import io.removaltracker.service.ServiceKafka;
 import io.removaltracker.service.StreamsHealth;
@@ -68,6 +69,16 @@ class IntakeConfiguration {
 			.streams("Intake",
 					() -> IntakeTopology.build(kafka.serdeConfig(), Clock.systemUTC(), metrics, instanceSigningKey))
 			.advertisedAt(properties.advertisedHost());
+	}
+
+	/**
+	 * Each caller's allowance on {@code POST /api/v1/events}, so one client that floods
+	 * intake is refused with 429 while the others go on.
+	 */
+	@Bean
+	PrincipalRateLimits intakeRateLimits(CaseServiceProperties properties) {
+		CaseServiceProperties.RateLimit limit = properties.intake().rateLimit();
+		return new PrincipalRateLimits(limit.eventsPerSecond(), limit.burst(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.removaltracker.events.Topics;
 import io.removaltracker.monitoring.flags.FlagMetrics;
+import io.removaltracker.monitoring.flags.WantedIndex;
 import io.removaltracker.monitoring.flags.WantedListener;
 import io.removaltracker.monitoring.flags.WantedQueries;
 import io.removaltracker.monitoring.flags.WantedTopology;
@@ -27,15 +28,24 @@ class MonitoringConfiguration {
 		return kafka.topics(Topics.CASE_EVENTS, Topics.WANTED_FLAGS);
 	}
 
+	/**
+	 * The cases wanted now, in memory beside the global table; the same one across
+	 * restarts of the streams, each of which rebuilds it from the table.
+	 */
 	@Bean
-	StreamsRuntime wantedStreams(ServiceKafka kafka, MeterRegistry meters) {
-		WantedListener metrics = new FlagMetrics(meters);
-		return kafka.streams("Wanted", () -> WantedTopology.build(kafka.serdeConfig(), metrics));
+	WantedIndex wantedIndex() {
+		return new WantedIndex();
 	}
 
 	@Bean
-	WantedQueries wantedQueries(StreamsRuntime wantedStreams, MeterRegistry meters) {
-		WantedQueries queries = new WantedQueries(wantedStreams);
+	StreamsRuntime wantedStreams(ServiceKafka kafka, MeterRegistry meters, WantedIndex wantedIndex) {
+		WantedListener metrics = new FlagMetrics(meters);
+		return kafka.streams("Wanted", () -> WantedTopology.build(kafka.serdeConfig(), metrics, wantedIndex));
+	}
+
+	@Bean
+	WantedQueries wantedQueries(StreamsRuntime wantedStreams, WantedIndex wantedIndex, MeterRegistry meters) {
+		WantedQueries queries = new WantedQueries(wantedStreams, wantedIndex);
 		Gauge.builder("wanted.now", queries, WantedQueries::wantedNowOrNaN)
 			.description("Cases wanted now, nationally")
 			.register(meters);

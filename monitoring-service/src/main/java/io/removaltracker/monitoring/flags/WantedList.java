@@ -58,10 +58,9 @@ public final class WantedList {
 	public record Page(long total, List<Entry> items) {
 	}
 
-	private static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::wantedSince)
-		.thenComparing(Entry::caseId);
+	static final Comparator<Entry> OLDEST_FIRST = Comparator.comparing(Entry::wantedSince).thenComparing(Entry::caseId);
 
-	private static final List<Criminality> MOST_SERIOUS_FIRST = List.of(Criminality.SERIOUS, Criminality.CRIMINAL,
+	static final List<Criminality> MOST_SERIOUS_FIRST = List.of(Criminality.SERIOUS, Criminality.CRIMINAL,
 			Criminality.NONE);
 
 	private WantedList() {
@@ -96,7 +95,7 @@ public final class WantedList {
 		return lastChange != null && WantedSpells.isOpen(lastChange.getWantedSince(), lastChange.getClearedAt());
 	}
 
-	private static boolean matches(Entry entry, Query query, Instant now) {
+	static boolean matches(Entry entry, Query query, Instant now) {
 		return (query.criminality() == null || query.criminality() == entry.criminality())
 				&& (query.region() == null || query.region() == entry.region())
 				&& (query.nationality() == null || query.nationality().equals(entry.nationality()))

@@ -1,8 +1,6 @@
 package io.removaltracker.monitoring.flags;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import io.removaltracker.events.wanted.WantedFlagEvent;
@@ -10,25 +8,29 @@ import io.removaltracker.service.ServiceUnavailableException;
 import io.removaltracker.service.StreamsRuntime;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The wanted list from this instance's copy of the global table: every instance holds
  * every case's last flag change, so any instance answers for the whole country without
- * asking another.
+ * asking another. Pages and the count come from the {@link WantedIndex} kept beside the
+ * table, and are answered only while the table is readable, as a single case is.
  */
 public final class WantedQueries {
 
 	private final StreamsRuntime runtime;
 
-	public WantedQueries(StreamsRuntime runtime) {
+	private final WantedIndex index;
+
+	public WantedQueries(StreamsRuntime runtime, WantedIndex index) {
 		this.runtime = runtime;
+		this.index = index;
 	}
 
 	public WantedList.Page find(WantedList.Query query, Instant now) {
-		return WantedList.find(lastChanges(), query, now);
+		store();
+		return this.index.find(query, now);
 	}
 
 	public Optional<WantedList.Entry> entry(String caseId) {
@@ -38,25 +40,12 @@ public final class WantedQueries {
 	/** How many cases are wanted now; NaN while the table is not readable. */
 	public double wantedNowOrNaN() {
 		try {
-			long wanted = 0;
-			for (WantedFlagEvent flag : lastChanges()) {
-				if (WantedList.isWanted(flag)) {
-					wanted++;
-				}
-			}
-			return wanted;
+			store();
+			return this.index.wantedNow();
 		}
 		catch (ServiceUnavailableException ex) {
 			return Double.NaN;
 		}
-	}
-
-	private List<WantedFlagEvent> lastChanges() {
-		List<WantedFlagEvent> all = new ArrayList<>();
-		try (KeyValueIterator<String, WantedFlagEvent> entries = store().all()) {
-			entries.forEachRemaining((entry) -> all.add(entry.value));
-		}
-		return all;
 	}
 
 	private ReadOnlyKeyValueStore<String, WantedFlagEvent> store() {
