@@ -21,8 +21,9 @@ import io.removaltracker.events.intake.IntakeEvent;
  * always sent by the same client, one event after the other's answer, so its events
  * arrive in order; different cases go in parallel. A 503 (case-service starting or moving
  * partitions) or a broken connection is retried with the same eventId, which the contract
- * makes safe; any other answer is final. Each request carries a bearer token of the
- * {@code upstream} client ({@link AccessTokens}), renewed before it expires.
+ * makes safe; a 429 (over the caller's rate limit) is retried after the
+ * {@code Retry-After} it names; any other answer is final. Each request carries a bearer
+ * token of the {@code upstream} client ({@link AccessTokens}), renewed before it expires.
  */
 public final class HttpIntakePublisher implements IntakePublisher {
 
@@ -123,6 +124,20 @@ public final class HttpIntakePublisher implements IntakePublisher {
 		}
 	}
 
+	/**
+	 * The wait a 429 asks for ({@code Retry-After} in seconds), 1 s when unreadable, 30 s
+	 * at most.
+	 */
+	static Duration retryAfter(HttpResponse<?> response) {
+		try {
+			long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").trim());
+			return Duration.ofSeconds(Math.max(1, Math.min(30, seconds)));
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofSeconds(1);
+		}
+	}
+
 	private void send(IntakeEvent event) {
 		String json = IntakeEventJson.write(event);
 		long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
@@ -145,6 +160,13 @@ public final class HttpIntakePublisher implements IntakePublisher {
 				if (status == 200) {
 					this.tally.accepted("200 repeat");
 					return;
+				}
+				if (status == 429) {
+					// Over the caller's rate: come back when the service says, not
+					// sooner.
+					last = "429 " + response.body();
+					LockSupport.parkNanos(retryAfter(response).toNanos());
+					continue;
 				}
 				if (status != 503) {
 					this.tally.failed(String.valueOf(status), event.getCaseId(), response.body());
