@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,12 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.removaltracker.events.Topics;
+import io.removaltracker.identity.credentials.DevelopmentCredentials;
 import io.removaltracker.simulator.KafkaIntakePublisher;
 import io.removaltracker.simulator.Replay;
 import io.removaltracker.simulator.Traffic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -56,6 +59,12 @@ public final class LocalStack {
 	 * so an instance can check what another signed.
 	 */
 	private final String intakeSigningSecret = newSecret();
+
+	/** The credentials file of contract section 7, written before anything starts. */
+	private DevelopmentCredentials credentials;
+
+	/** The Kafka principals of the stack's own parts. */
+	private ServicePrincipals principals;
 
 	private Thread simulation;
 
@@ -102,11 +111,20 @@ public final class LocalStack {
 			}
 			Files.createDirectories(this.options.dataDir());
 			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
+			// Written here, before anything starts, and only read by the parts: the
+			// broker
+			// needs its principals before it takes a connection, and the identity
+			// provider
+			// then finds the file complete.
+			this.credentials = DevelopmentCredentials.loadOrCreate(this.options.credentialsFile(),
+					this.options.url(StackOptions.IDENTITY));
+			this.principals = ServicePrincipals.loadOrCreate(this.options.dataDir());
 			// The nodes of a cluster elect a controller together: all start before any is
 			// awaited.
 			List<Part> brokers = new ArrayList<>();
 			for (String name : this.options.brokers()) {
-				Broker broker = new Broker(this.options, logs(), name);
+				Broker broker = new Broker(this.options, logs(), name, this.principals.kafka(ServicePrincipals.BROKER),
+						admin());
 				Part part = broker.part();
 				start(part, broker::format);
 				brokers.add(part);
@@ -114,12 +132,17 @@ public final class LocalStack {
 			// The identity provider needs no broker: it starts while they do.
 			Part identity = identity();
 			start(identity, null);
+			if (!giveKafkaCredentials(brokers)) {
+				return 1;
+			}
 			for (Part broker : brokers) {
-				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()))) {
+				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()) + " (SASL "
+						+ DevelopmentCredentials.KAFKA_MECHANISM + ", ACLs)")) {
 					return 1;
 				}
 			}
 			createTopics();
+			grantAcls();
 			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
 				return 1;
 			}
@@ -188,8 +211,81 @@ public final class LocalStack {
 				"--server.port=" + this.options.port(StackOptions.REGISTRY),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--registry.replication-factor=" + this.options.brokers().size()));
-		return new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
-				Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"));
+		return withKafkaPrincipal(
+				new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
+						Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health")),
+				ServicePrincipals.REGISTRY);
+	}
+
+	/**
+	 * Gives a part its Kafka principal the way Spring Boot reads it
+	 * ({@code spring.kafka.properties.*}, which every client of the part gets), in its
+	 * environment: a command line is readable by every user of the machine.
+	 */
+	private Part withKafkaPrincipal(Part part, String principal) {
+		Broker.clientProperties(this.principals.kafka(principal))
+			.forEach((key, value) -> part.withEnvironment(
+					"SPRING_KAFKA_PROPERTIES_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
+					String.valueOf(value)));
+		return part;
+	}
+
+	private DevelopmentCredentials.KafkaPrincipal admin() {
+		return this.credentials.kafka("admin");
+	}
+
+	/** The admin's client settings, with this stack's brokers. */
+	private Map<String, Object> adminClient() {
+		Map<String, Object> config = new HashMap<>(Broker.clientProperties(admin()));
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.options.bootstrapServers());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		return config;
+	}
+
+	/**
+	 * Gives every principal of both credentials files its SCRAM credentials, through the
+	 * controllers, once they answer.
+	 */
+	private boolean giveKafkaCredentials(List<Part> brokers) throws InterruptedException {
+		List<DevelopmentCredentials.KafkaPrincipal> all = new ArrayList<>(this.credentials.kafka().values());
+		ServicePrincipals.ALL.forEach((name) -> all.add(this.principals.kafka(name)));
+		String failure = Broker.upsertScram(this.options, this.principals.kafka(ServicePrincipals.BROKER), all,
+				this.options.startupTimeout());
+		if (failure == null) {
+			say("Kafka principals: " + all.size() + " with SCRAM credentials");
+			return true;
+		}
+		Part first = brokers.get(0);
+		this.out.println("local-stack: the Kafka controllers took no credentials within "
+				+ this.options.startupTimeout().toSeconds() + " s (" + failure + "). Last lines of " + first.log()
+				+ ":");
+		first.logTail(15).forEach((line) -> this.out.println("    " + line));
+		stopAll("Stopping what was started");
+		return false;
+	}
+
+	/** Creates the ACLs of contract section 7 as the admin; those already there stay. */
+	private void grantAcls() throws InterruptedException {
+		List<AclBinding> acls = KafkaAcls.of(this.credentials.kafka("upstream").username(),
+				this.credentials.kafka("auditor").username(), username(ServicePrincipals.CASE),
+				username(ServicePrincipals.MONITORING), username(ServicePrincipals.REPORTING),
+				username(ServicePrincipals.REGISTRY));
+		try (Admin admin = Admin.create(adminClient())) {
+			admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException("the ACLs could not be created: " + ex.getMessage(), ex);
+		}
+		say("ACLs: " + acls.size() + " entries, one writer per topic; nothing else allowed");
+	}
+
+	private String username(String part) {
+		return this.principals.kafka(part).username();
+	}
+
+	/** The upstream principal's client settings, for the simulated traffic. */
+	private Map<String, Object> upstreamClient() {
+		return Broker.clientProperties(this.credentials.kafka("upstream"));
 	}
 
 	/**
@@ -237,7 +333,8 @@ public final class LocalStack {
 		if (jar.equals(StackOptions.CASE)) {
 			service.withEnvironment("CASESERVICE_INTAKESIGNINGSECRET", this.intakeSigningSecret);
 		}
-		return service;
+		// Every case-service instance is the same principal: one application.
+		return withKafkaPrincipal(service, jar);
 	}
 
 	private static String newSecret() {
@@ -291,8 +388,7 @@ public final class LocalStack {
 	}
 
 	private void createTopics() throws InterruptedException {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.options.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+		try (Admin admin = Admin.create(adminClient())) {
 			List<NewTopic> topics = Topics.all().stream().map((topic) -> topic.newTopic()).toList();
 			int created = 0;
 			for (var entry : admin.createTopics(topics).values().entrySet()) {
@@ -334,7 +430,8 @@ public final class LocalStack {
 				+ "):$(jq -r .clients.upstream.clientSecret " + this.options.credentialsFile() + ")\" \\");
 		this.out
 			.println("        -d grant_type=client_credentials -d scope=events:write " + identity + "/oauth2/token");
-		this.out.println("    Kafka             " + this.options.bootstrapServers());
+		this.out.println("    Kafka             " + this.options.bootstrapServers() + "   (SASL_PLAINTEXT, "
+				+ DevelopmentCredentials.KAFKA_MECHANISM + ": kafka.upstream of the credentials file)");
 		if (this.options.asOf() != null) {
 			this.out.println("    Figures are counted as of " + this.options.asOf() + ", not now.");
 		}
@@ -344,7 +441,7 @@ public final class LocalStack {
 	private void startTraffic() throws InterruptedException {
 		if (this.options.referenceScenario()) {
 			try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.options.bootstrapServers(),
-					this.options.url(StackOptions.REGISTRY))) {
+					this.options.url(StackOptions.REGISTRY), upstreamClient())) {
 				Replay.Result result = Replay.run(Traffic.reference(), publisher, 0, this.out);
 				say(result.complete() ? "Reference scenario sent; the dashboard shows its figures in a few seconds."
 						: "Reference scenario: some events could not be sent (see above).");
@@ -352,7 +449,7 @@ public final class LocalStack {
 		}
 		if (this.options.simulate()) {
 			this.simulationPublisher = new KafkaIntakePublisher(this.options.bootstrapServers(),
-					this.options.url(StackOptions.REGISTRY));
+					this.options.url(StackOptions.REGISTRY), upstreamClient());
 			long seed = System.currentTimeMillis();
 			this.simulation = new Thread(() -> simulate(seed), "simulated-traffic");
 			this.simulation.setDaemon(true);

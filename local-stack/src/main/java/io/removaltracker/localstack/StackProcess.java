@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.removaltracker.simulator.AccessTokens;
+import io.removaltracker.simulator.KafkaCredentials;
 
 /**
  * The packaged launcher ({@code local-stack.jar}) run as a real process, the way the
@@ -230,6 +231,21 @@ public final class StackProcess implements AutoCloseable {
 	 */
 	public AccessTokens tokens(String client) {
 		return this.tokens.computeIfAbsent(client, (name) -> AccessTokens.fromCredentialsFile(credentialsFile(), name));
+	}
+
+	/**
+	 * Kafka client settings (bootstrap servers and SASL) of a principal:
+	 * {@code upstream}, {@code auditor} or {@code admin} from the credentials file, or
+	 * one of the stack's own ({@code case-service}, {@code monitoring-service},
+	 * {@code reporting-service}, {@code schema-registry}) from the service credentials
+	 * beside it.
+	 */
+	public Map<String, Object> kafkaClientProperties(String principal) {
+		Path file = ServicePrincipals.ALL.contains(principal) ? this.dataDir.resolve(ServicePrincipals.FILE_NAME)
+				: credentialsFile();
+		Map<String, Object> config = new LinkedHashMap<>(KafkaCredentials.fromCredentialsFile(file, principal));
+		config.put("bootstrap.servers", bootstrapServers());
+		return config;
 	}
 
 	public String bootstrapServers() {

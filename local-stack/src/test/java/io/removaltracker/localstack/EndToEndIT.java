@@ -29,7 +29,6 @@ import io.removaltracker.testing.HeadlessChromium;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -89,7 +88,8 @@ class EndToEndIT {
 	void theReferenceScenarioGivesTheReferenceFigures() throws InterruptedException {
 		try (IntakePublisher publisher = new HalfAndHalf(
 				new HttpIntakePublisher(stack.url("case-port"), 32, stack.tokens(AccessTokens.UPSTREAM)),
-				new KafkaIntakePublisher(stack.bootstrapServers(), stack.url("registry-port")))) {
+				new KafkaIntakePublisher(stack.bootstrapServers(), stack.url("registry-port"),
+						stack.kafkaClientProperties(AccessTokens.UPSTREAM)))) {
 			Replay.Result result = Replay.run(Traffic.reference(), publisher, 0, System.out);
 			assertThat(result.complete()).as(result.summary()).isTrue();
 			assertThat(result.tally().answers()).containsKeys("201 created", "acknowledged");
@@ -181,7 +181,8 @@ class EndToEndIT {
 			.isEqualTo("kafka:" + ((source != null) ? source : "unknown"));
 		var audit = Topics.ACCESS_AUDIT.valueSerde(Map.of("schema.registry.url", stack.url("registry-port")))
 			.deserializer();
-		List<String> reads = TopicReader.readUntil(stack.bootstrapServers(), Topics.ACCESS_AUDIT.name(),
+		// Read as the auditor, the principal that may read access-audit.
+		List<String> reads = TopicReader.readUntil(stack.kafkaClientProperties("auditor"), Topics.ACCESS_AUDIT.name(),
 				new StringDeserializer(), new ByteArrayDeserializer(),
 				(record) -> record.key().equals(overHttp.getCaseId()) || record.key().equals(overKafka.getCaseId()), 2)
 			.stream()
@@ -280,15 +281,15 @@ class EndToEndIT {
 
 		String garbageKey = "garbage-" + UUID.randomUUID();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringSerializer(),
+				stack.kafkaClientProperties(AccessTokens.UPSTREAM), new StringSerializer(),
 				new ByteArraySerializer())) {
 			producer
 				.send(new ProducerRecord<>(Topics.CASE_INTAKE.name(), garbageKey,
 						"not avro".getBytes(StandardCharsets.UTF_8)))
 				.get();
 		}
-		try (KafkaIntakePublisher kafka = new KafkaIntakePublisher(stack.bootstrapServers(),
-				stack.url("registry-port"))) {
+		try (KafkaIntakePublisher kafka = new KafkaIntakePublisher(stack.bootstrapServers(), stack.url("registry-port"),
+				stack.kafkaClientProperties(AccessTokens.UPSTREAM))) {
 			kafka.publish(IntakeEvent.newBuilder(first)
 				.setEventId(UUID.randomUUID().toString())
 				.setCaseId(garbageKey)
@@ -298,7 +299,10 @@ class EndToEndIT {
 			kafka.flush();
 			assertThat(kafka.tally().failedCount()).isZero();
 		}
-		assertThat(TopicReader.readUntil(stack.bootstrapServers(), Topics.CASE_INTAKE_REJECTED.name(),
+		// No principal of the contract reads case-intake-rejected: the test reads it as
+		// the
+		// stack's operator (the admin).
+		assertThat(TopicReader.readUntil(stack.kafkaClientProperties("admin"), Topics.CASE_INTAKE_REJECTED.name(),
 				new StringDeserializer(), new ByteArrayDeserializer(), (record) -> garbageKey.equals(record.key()), 2))
 			.hasSize(2);
 

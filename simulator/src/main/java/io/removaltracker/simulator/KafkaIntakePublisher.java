@@ -25,8 +25,17 @@ public final class KafkaIntakePublisher implements IntakePublisher {
 
 	private final String description;
 
+	/** A publisher for a broker that asks no credentials. */
 	public KafkaIntakePublisher(String bootstrapServers, String registryUrl) {
-		Map<String, Object> config = new HashMap<>();
+		this(bootstrapServers, registryUrl, Map.of());
+	}
+
+	/**
+	 * @param clientProperties the principal's client settings (SASL, TLS), e.g. from
+	 * {@link KafkaCredentials#fromCredentialsFile} for {@code kafka.upstream}
+	 */
+	public KafkaIntakePublisher(String bootstrapServers, String registryUrl, Map<String, Object> clientProperties) {
+		Map<String, Object> config = new HashMap<>(clientProperties);
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

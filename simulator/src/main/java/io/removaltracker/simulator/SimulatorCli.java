@@ -1,8 +1,10 @@
 package io.removaltracker.simulator;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,8 +27,9 @@ public final class SimulatorCli {
 			  --bootstrap-servers  Kafka brokers (default 127.0.0.1:9092)
 			  --registry-url       schema registry (default http://127.0.0.1:8081)
 			  --case-service-url   case-service (default http://127.0.0.1:8080)
-			  --credentials FILE   http: the credentials file of the local stack, whose upstream client
-			                       gets the tokens (default data/credentials.json)
+			  --credentials FILE   the credentials file of the local stack (default data/credentials.json):
+			                       http: its upstream client gets the tokens; kafka: its kafka.upstream
+			                       principal signs in to the broker (no credentials if the file is absent)
 			  --clients N          HTTP clients at once (default 16)
 			  --rate N             at most N events a second (default: as fast as taken)
 			  --seed N             random: the seed (default 1); the same seed makes the same cases
@@ -96,10 +99,22 @@ public final class SimulatorCli {
 		return tokens;
 	}
 
+	/**
+	 * The upstream principal's Kafka settings from the credentials file; none when there
+	 * is no such file (a broker that asks no credentials).
+	 */
+	static Map<String, Object> upstreamKafka(Options options) {
+		Path file = Path.of(options.text("credentials", AccessTokens.DEFAULT_CREDENTIALS_FILE.toString()));
+		if (!Files.exists(file)) {
+			return Map.of();
+		}
+		return KafkaCredentials.fromCredentialsFile(file, AccessTokens.UPSTREAM);
+	}
+
 	static IntakePublisher publisher(Options options) {
 		return switch (options.text("via", "kafka")) {
 			case "kafka" -> new KafkaIntakePublisher(options.text("bootstrap-servers", "127.0.0.1:9092"),
-					options.text("registry-url", "http://127.0.0.1:8081"));
+					options.text("registry-url", "http://127.0.0.1:8081"), upstreamKafka(options));
 			case "http" -> new HttpIntakePublisher(options.text("case-service-url", "http://127.0.0.1:8080"),
 					(int) options.number("clients", 16, 1, 1024), upstreamTokens(options));
 			default -> throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package io.removaltracker.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -29,9 +30,19 @@ public final class TopicReader {
 	 */
 	public static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrap, String topic, Deserializer<K> keys,
 			Deserializer<V> values, Predicate<ConsumerRecord<K, V>> matching, int expected) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-				false);
+		return readUntil(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, keys, values, matching,
+				expected);
+	}
+
+	/**
+	 * The same, for a broker that asks for credentials.
+	 * @param clientProperties the bootstrap servers and the reader's settings (SASL...)
+	 */
+	public static <K, V> List<ConsumerRecord<K, V>> readUntil(Map<String, Object> clientProperties, String topic,
+			Deserializer<K> keys, Deserializer<V> values, Predicate<ConsumerRecord<K, V>> matching, int expected) {
+		Map<String, Object> config = new HashMap<>(clientProperties);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<ConsumerRecord<K, V>> found = new ArrayList<>();
 		try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)

@@ -2,12 +2,16 @@ package io.removaltracker.benchmarks.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -31,14 +35,46 @@ final class KafkaBaseline {
 
 	private final String bootstrap;
 
-	KafkaBaseline(String bootstrap) {
-		this.bootstrap = bootstrap;
+	/** The client's settings but the brokers: SASL and the rest. */
+	private final Map<String, Object> client;
+
+	/**
+	 * @param client the bootstrap servers and the settings of the principal the tools use
+	 * (the stack's admin: the baseline writes a topic of its own)
+	 */
+	KafkaBaseline(Map<String, Object> client) {
+		this.bootstrap = String.valueOf(client.get("bootstrap.servers"));
+		this.client = new HashMap<>(client);
+		this.client.remove("bootstrap.servers");
+	}
+
+	private Map<String, Object> config(Object... keysAndValues) {
+		Map<String, Object> config = new HashMap<>(this.client);
+		config.put("bootstrap.servers", this.bootstrap);
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			config.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return config;
+	}
+
+	/**
+	 * The client settings in an owner-only file, for a tool run as its own JVM: a
+	 * password on its command line would be readable by every user of the machine.
+	 */
+	private Path clientConfigFile() throws IOException {
+		Path file = Files.createTempFile("kafka-baseline", ".properties",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Properties properties = new Properties();
+		this.client.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+		try (var out = Files.newOutputStream(file)) {
+			properties.store(out, null);
+		}
+		return file;
 	}
 
 	/** The average size of the values on a topic, from up to 20,000 records. */
 	double averageValueSize(String topic) {
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap), new ByteArrayDeserializer(),
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(), new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
@@ -60,7 +96,7 @@ final class KafkaBaseline {
 	}
 
 	void createTopic(String topic, int partitions) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.bootstrap))) {
+		try (Admin admin = Admin.create(config())) {
 			admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}
 	}
@@ -68,9 +104,17 @@ final class KafkaBaseline {
 	/** Records a second from ProducerPerformance, acks=all. */
 	double producerRecordsPerSecond(String topic, long records, int recordSize)
 			throws IOException, InterruptedException {
-		List<String> out = runTool("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
-				String.valueOf(records), "--record-size", String.valueOf(recordSize), "--throughput", "-1",
-				"--producer-props", "bootstrap.servers=" + this.bootstrap, "acks=all");
+		Path clientConfig = clientConfigFile();
+		List<String> out;
+		try {
+			out = runTool("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
+					String.valueOf(records), "--record-size", String.valueOf(recordSize), "--throughput", "-1",
+					"--bootstrap-server", this.bootstrap, "--command-config", clientConfig.toString(),
+					"--command-property", "acks=all");
+		}
+		finally {
+			Files.deleteIfExists(clientConfig);
+		}
 		// "1000000 records sent, 243902.4 records/sec (46.52 MB/sec), ..." is the last
 		// line.
 		for (int i = out.size() - 1; i >= 0; i--) {
@@ -84,8 +128,16 @@ final class KafkaBaseline {
 
 	/** Records a second from ConsumerPerformance, reading the whole topic. */
 	double consumerRecordsPerSecond(String topic, long records) throws IOException, InterruptedException {
-		List<String> out = runTool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", this.bootstrap,
-				"--topic", topic, "--messages", String.valueOf(records), "--timeout", "60000");
+		Path clientConfig = clientConfigFile();
+		List<String> out;
+		try {
+			out = runTool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", this.bootstrap,
+					"--command-config", clientConfig.toString(), "--topic", topic, "--messages",
+					String.valueOf(records), "--timeout", "60000");
+		}
+		finally {
+			Files.deleteIfExists(clientConfig);
+		}
 		for (int i = 0; i < out.size() - 1; i++) {
 			List<String> header = Arrays.stream(out.get(i).split(",")).map(String::trim).toList();
 			int column = header.indexOf("nMsg.sec");
@@ -101,13 +153,11 @@ final class KafkaBaseline {
 		Latencies latencies = new Latencies();
 		TopicPartition partition = new TopicPartition(topic, 0);
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.LINGER_MS_CONFIG, 0),
+				config(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
 				new ByteArraySerializer(), new ByteArraySerializer());
 				KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-						Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap,
-								ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-						new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+						config(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10), new ByteArrayDeserializer(),
+						new ByteArrayDeserializer())) {
 			consumer.assign(List.of(partition));
 			consumer.seekToEnd(List.of(partition));
 			consumer.position(partition);

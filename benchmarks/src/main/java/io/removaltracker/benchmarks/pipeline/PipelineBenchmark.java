@@ -151,11 +151,11 @@ public final class PipelineBenchmark {
 	 */
 	private void pipeline() throws Exception {
 		log("Pipeline: publishing %,d events to case-intake", this.events);
-		Stages stages = new Stages(this.stack.bootstrapServers());
+		Stages stages = new Stages(this.stack.kafkaClientProperties("admin"));
 		long start = System.nanoTime();
 		long sent;
 		try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.stack.bootstrapServers(),
-				this.stack.url("registry-port"))) {
+				this.stack.url("registry-port"), this.stack.kafkaClientProperties(AccessTokens.UPSTREAM))) {
 			Traffic traffic = Traffic.random(42, (int) Math.max(1, this.events / 3), Instant.now());
 			sent = 0;
 			while (sent < this.events && traffic.hasNext()) {
@@ -261,7 +261,7 @@ public final class PipelineBenchmark {
 	private void noShowLatency() throws Exception {
 		log("No-show latency: %d probes at a background load of %,d events/s", this.noShows, this.backgroundRate);
 		KafkaIntakePublisher background = new KafkaIntakePublisher(this.stack.bootstrapServers(),
-				this.stack.url("registry-port"));
+				this.stack.url("registry-port"), this.stack.kafkaClientProperties(AccessTokens.UPSTREAM));
 		Thread load = new Thread(() -> {
 			try {
 				Replay.run(Traffic.random(7, 10_000_000, Instant.now()), background, this.backgroundRate, null);
@@ -333,7 +333,7 @@ public final class PipelineBenchmark {
 		if (missing > 0) {
 			log("Memory: %,d cases open; opening %,d more", open, missing);
 			try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.stack.bootstrapServers(),
-					this.stack.url("registry-port"))) {
+					this.stack.url("registry-port"), this.stack.kafkaClientProperties(AccessTokens.UPSTREAM))) {
 				Instant at = Instant.now().minus(Duration.ofDays(30));
 				for (long i = 0; i < missing; i++) {
 					CaseScript script = new CaseScript("BENCH-OPEN-" + i);
@@ -386,7 +386,7 @@ public final class PipelineBenchmark {
 
 	/** Kafka's own tools and a one-record round trip against the same broker. */
 	private void baseline() throws Exception {
-		KafkaBaseline kafka = new KafkaBaseline(this.stack.bootstrapServers());
+		KafkaBaseline kafka = new KafkaBaseline(this.stack.kafkaClientProperties("admin"));
 		int size = (int) Math.round(kafka.averageValueSize(Topics.CASE_EVENTS.name()));
 		long records = Math.max(100_000, this.events);
 		log("Baseline: ProducerPerformance and ConsumerPerformance, %,d records of %d B", records, size);
@@ -494,7 +494,7 @@ public final class PipelineBenchmark {
 	}
 
 	private long endOffsets(String topic) throws Exception {
-		try (Stages stages = new Stages(this.stack.bootstrapServers())) {
+		try (Stages stages = new Stages(this.stack.kafkaClientProperties("admin"))) {
 			return stages.endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
 		}
 	}
@@ -560,8 +560,11 @@ public final class PipelineBenchmark {
 
 		private final Admin admin;
 
-		Stages(String bootstrap) {
-			this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+		/**
+		 * @param client the stack's admin: it reads every group's offsets
+		 */
+		Stages(Map<String, Object> client) {
+			this.admin = Admin.create(client);
 		}
 
 		boolean caughtUp(String group, String topic, long slack) throws Exception {

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -20,14 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The local stack's development credentials file (contract section 7): the OAuth 2.0
- * clients and the person of the development identity provider, in one JSON file readable
- * by its owner only.
+ * clients and the person of the development identity provider, the Kafka principals
+ * ({@code kafka}: upstream, auditor, admin) and the schema registry's ({@code registry}:
+ * upstream, admin), in one JSON file readable by its owner only.
  * <p>
- * {@link #loadOrCreate} reads the file, generates a strong random secret for every client
- * or person it lacks (the whole file on the first start) and writes it back, keeping
- * every other entry ({@code kafka}, {@code registry}) as it was. Later starts find
- * everything and reuse it unchanged, so tokens, scripts and services keep working. The
- * secrets are never hard-coded and {@link #toString()} never shows them.
+ * {@link #loadOrCreate} reads the file, generates a strong random secret for every entry
+ * it lacks (the whole file on the first start) and writes it back, keeping every entry it
+ * has as it was. Later starts find everything and reuse it unchanged, so tokens, scripts
+ * and services keep working. The launcher calls it before anything starts, so the broker
+ * gets its principals from the file; the identity provider then finds the file complete
+ * and only reads it. The secrets are never hard-coded and {@link #toString()} never shows
+ * them.
  */
 public final class DevelopmentCredentials {
 
@@ -37,6 +41,17 @@ public final class DevelopmentCredentials {
 
 	/** The people of contract section 7 and the scope each may be given. */
 	public static final Map<String, String> USER_SCOPES = orderedMap("ops", "stats:read wanted:read");
+
+	/** The Kafka principals of contract section 7: {@code kafka.<name>}. */
+	public static final List<String> KAFKA_PRINCIPALS = List.of("upstream", "auditor", "admin");
+
+	/**
+	 * The schema registry's principals of contract section 7: {@code registry.<name>}.
+	 */
+	public static final List<String> REGISTRY_PRINCIPALS = List.of("upstream", "admin");
+
+	/** The only SASL mechanism the local stack's broker offers its clients. */
+	public static final String KAFKA_MECHANISM = "SCRAM-SHA-512";
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -76,6 +91,31 @@ public final class DevelopmentCredentials {
 
 	}
 
+	/**
+	 * A Kafka principal: SASL mechanism, user name and password; where TLS is configured
+	 * also the security protocol and the CA certificate file to trust (null otherwise).
+	 */
+	public record KafkaPrincipal(String mechanism, String username, String password, String securityProtocol,
+			String caFile) {
+
+		@Override
+		public String toString() {
+			return "KafkaPrincipal[mechanism=" + this.mechanism + ", username=" + this.username
+					+ ", password=(hidden)]";
+		}
+
+	}
+
+	/** A principal of the schema registry, authenticated with HTTP basic. */
+	public record RegistryPrincipal(String username, String password) {
+
+		@Override
+		public String toString() {
+			return "RegistryPrincipal[username=" + this.username + ", password=(hidden)]";
+		}
+
+	}
+
 	private final Path file;
 
 	private final String issuer;
@@ -86,15 +126,22 @@ public final class DevelopmentCredentials {
 
 	private final Map<String, User> users;
 
+	private final Map<String, KafkaPrincipal> kafka;
+
+	private final Map<String, RegistryPrincipal> registry;
+
 	private final Outcome outcome;
 
 	private DevelopmentCredentials(Path file, String issuer, String tokenEndpoint, Map<String, Client> clients,
-			Map<String, User> users, Outcome outcome) {
+			Map<String, User> users, Map<String, KafkaPrincipal> kafka, Map<String, RegistryPrincipal> registry,
+			Outcome outcome) {
 		this.file = file;
 		this.issuer = issuer;
 		this.tokenEndpoint = tokenEndpoint;
 		this.clients = Collections.unmodifiableMap(clients);
 		this.users = Collections.unmodifiableMap(users);
+		this.kafka = Collections.unmodifiableMap(kafka);
+		this.registry = Collections.unmodifiableMap(registry);
 		this.outcome = outcome;
 	}
 
@@ -174,6 +221,32 @@ public final class DevelopmentCredentials {
 		return user;
 	}
 
+	/** The Kafka principals by their name in the file ({@code upstream}...). */
+	public Map<String, KafkaPrincipal> kafka() {
+		return this.kafka;
+	}
+
+	/** The schema registry's principals by their name in the file. */
+	public Map<String, RegistryPrincipal> registry() {
+		return this.registry;
+	}
+
+	public KafkaPrincipal kafka(String name) {
+		KafkaPrincipal principal = this.kafka.get(name);
+		if (principal == null) {
+			throw new IllegalArgumentException("No Kafka principal '" + name + "' in " + this.file);
+		}
+		return principal;
+	}
+
+	public RegistryPrincipal registry(String name) {
+		RegistryPrincipal principal = this.registry.get(name);
+		if (principal == null) {
+			throw new IllegalArgumentException("No registry principal '" + name + "' in " + this.file);
+		}
+		return principal;
+	}
+
 	public Outcome outcome() {
 		return this.outcome;
 	}
@@ -181,7 +254,8 @@ public final class DevelopmentCredentials {
 	@Override
 	public String toString() {
 		return "DevelopmentCredentials[file=" + this.file + ", issuer=" + this.issuer + ", clients="
-				+ this.clients.keySet() + ", users=" + this.users.keySet() + ", " + this.outcome + "]";
+				+ this.clients.keySet() + ", users=" + this.users.keySet() + ", kafka=" + this.kafka.keySet()
+				+ ", registry=" + this.registry.keySet() + ", " + this.outcome + "]";
 	}
 
 	private static ObjectNode read(Path file) throws IOException {
@@ -228,6 +302,23 @@ public final class DevelopmentCredentials {
 				changed = true;
 			}
 		}
+		ObjectNode kafka = objectIn(root, "kafka", file);
+		for (String principal : KAFKA_PRINCIPALS) {
+			if (!kafka.has(principal)) {
+				kafka.putObject(principal)
+					.put("mechanism", KAFKA_MECHANISM)
+					.put("username", principal)
+					.put("password", newSecret());
+				changed = true;
+			}
+		}
+		ObjectNode registry = objectIn(root, "registry", file);
+		for (String principal : REGISTRY_PRINCIPALS) {
+			if (!registry.has(principal)) {
+				registry.putObject(principal).put("username", principal).put("password", newSecret());
+				changed = true;
+			}
+		}
 		return changed;
 	}
 
@@ -244,8 +335,21 @@ public final class DevelopmentCredentials {
 			users.put(entry.getKey(), new User(text(entry.getValue(), "username", where, file),
 					text(entry.getValue(), "password", where, file), text(entry.getValue(), "scope", where, file)));
 		}
+		Map<String, KafkaPrincipal> kafka = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : root.get("kafka").properties()) {
+			String where = "kafka." + entry.getKey();
+			kafka.put(entry.getKey(), new KafkaPrincipal(text(entry.getValue(), "mechanism", where, file),
+					text(entry.getValue(), "username", where, file), text(entry.getValue(), "password", where, file),
+					optionalText(entry.getValue(), "securityProtocol"), optionalText(entry.getValue(), "caFile")));
+		}
+		Map<String, RegistryPrincipal> registry = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : root.get("registry").properties()) {
+			String where = "registry." + entry.getKey();
+			registry.put(entry.getKey(), new RegistryPrincipal(text(entry.getValue(), "username", where, file),
+					text(entry.getValue(), "password", where, file)));
+		}
 		return new DevelopmentCredentials(file, root.get("issuer").asString(), root.get("tokenEndpoint").asString(),
-				clients, users, outcome);
+				clients, users, kafka, registry, outcome);
 	}
 
 	static String tokenEndpointOf(String issuer) {
@@ -286,6 +390,11 @@ public final class DevelopmentCredentials {
 					+ "; add one, or " + "remove " + where + " to have it generated");
 		}
 		return value.stringValue();
+	}
+
+	private static String optionalText(JsonNode entry, String field) {
+		JsonNode value = entry.get(field);
+		return (value == null || !value.isString() || value.stringValue().isBlank()) ? null : value.stringValue();
 	}
 
 	private static Map<String, String> orderedMap(String... namesAndValues) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -54,6 +55,52 @@ class DevelopmentCredentialsTest {
 		try (Stream<Path> left = Files.list(file.getParent())) {
 			assertThat(left).as("no temporary file left behind").containsExactly(file);
 		}
+	}
+
+	@Test
+	void firstLoadWritesTheKafkaAndRegistryPrincipalsOfTheContract() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+
+		DevelopmentCredentials credentials = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		JsonNode written = JSON.readTree(Files.readString(file));
+		for (String principal : List.of("upstream", "auditor", "admin")) {
+			assertThat(written.at("/kafka/" + principal + "/mechanism").asString()).isEqualTo("SCRAM-SHA-512");
+			assertThat(written.at("/kafka/" + principal + "/username").asString()).isEqualTo(principal);
+			assertThat(written.at("/kafka/" + principal + "/password").asString()).matches("[A-Za-z0-9_-]{43}")
+				.isEqualTo(credentials.kafka(principal).password());
+		}
+		for (String principal : List.of("upstream", "admin")) {
+			assertThat(written.at("/registry/" + principal + "/username").asString()).isEqualTo(principal);
+			assertThat(written.at("/registry/" + principal + "/password").asString()).matches("[A-Za-z0-9_-]{43}")
+				.isEqualTo(credentials.registry(principal).password());
+		}
+		assertThat(credentials.kafka()).containsOnlyKeys("upstream", "auditor", "admin");
+		assertThat(credentials.registry()).containsOnlyKeys("upstream", "admin");
+		assertThat(credentials.kafka("upstream").password()).isNotEqualTo(credentials.kafka("admin").password());
+		String printed = credentials + " " + credentials.kafka() + " " + credentials.registry();
+		credentials.kafka().values().forEach((principal) -> assertThat(printed).doesNotContain(principal.password()));
+		credentials.registry()
+			.values()
+			.forEach((principal) -> assertThat(printed).doesNotContain(principal.password()));
+	}
+
+	@Test
+	void aFileWrittenBeforeKafkaHadCredentialsGetsThemAndKeepsTheRest() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		DevelopmentCredentials first = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+		var old = (tools.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
+		old.remove("kafka");
+		old.remove("registry");
+		Files.writeString(file, JSON.writeValueAsString(old));
+
+		DevelopmentCredentials completed = DevelopmentCredentials.loadOrCreate(file, ISSUER);
+
+		assertThat(completed.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(completed.client("upstream")).isEqualTo(first.client("upstream"));
+		assertThat(completed.kafka()).containsOnlyKeys("upstream", "auditor", "admin");
+		assertThat(DevelopmentCredentials.loadOrCreate(file, ISSUER).kafka("auditor").password())
+			.isEqualTo(completed.kafka("auditor").password());
 	}
 
 	@Test

@@ -46,12 +46,15 @@ final class CanonicalLog implements AutoCloseable {
 
 	private final Thread reader;
 
-	private final String bootstrapServers;
+	private final Map<String, Object> kafkaClient;
 
 	private volatile boolean closed;
 
-	CanonicalLog(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
+	/**
+	 * @param kafkaClient the bootstrap servers and a reader's settings
+	 */
+	CanonicalLog(Map<String, Object> kafkaClient) {
+		this.kafkaClient = kafkaClient;
 		this.reader = Load.daemon("chaos-canonical-log", this::read);
 	}
 
@@ -119,9 +122,10 @@ final class CanonicalLog implements AutoCloseable {
 	}
 
 	private void read() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-				false, ConsumerConfig.CLIENT_ID_CONFIG, "chaos-canonical-log");
+		Map<String, Object> config = new java.util.HashMap<>(this.kafkaClient);
+		config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
+				"chaos-canonical-log"));
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = new ArrayList<>();

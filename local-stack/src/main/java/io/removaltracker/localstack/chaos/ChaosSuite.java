@@ -214,7 +214,9 @@ public final class ChaosSuite implements AutoCloseable {
 		this.asOf = asOf;
 		this.rate = rate;
 		this.out = out;
-		this.log = new CanonicalLog(stack.bootstrapServers());
+		// The suite reads the canonical topics as the stack's operator (the admin): no
+		// principal of the contract reads case-events and case-intake-rejected.
+		this.log = new CanonicalLog(stack.kafkaClientProperties("admin"));
 	}
 
 	/**
@@ -310,7 +312,7 @@ public final class ChaosSuite implements AutoCloseable {
 			.map((service) -> url(port(service)))
 			.toList();
 		try (Load load = new Load(seed, this.asOf, this.rate, caseServices, this.stack.tokens(AccessTokens.UPSTREAM),
-				this.stack.bootstrapServers(), url("registry-port"), acks, both(mine))) {
+				this.stack.kafkaClientProperties(AccessTokens.UPSTREAM), url("registry-port"), acks, both(mine))) {
 			load.start();
 			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
 			say("  fault: " + scenario.fault);
@@ -537,7 +539,11 @@ public final class ChaosSuite implements AutoCloseable {
 				.setOpenedAt(at)
 				.build())
 			.build();
-		try (KafkaProducer<String, byte[]> admin = RawFrames.producer(this.stack.bootstrapServers(), "chaos-admin")) {
+		// Only an operator can write case-events now (case-service is its one writer):
+		// the
+		// poison comes from the admin, as a slip of an operator's would.
+		try (KafkaProducer<String, byte[]> admin = RawFrames.producer(this.stack.kafkaClientProperties("admin"),
+				"chaos-admin")) {
 			admin.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), caseId, RawFrames.frame(id, poison))).get();
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
@@ -577,7 +583,8 @@ public final class ChaosSuite implements AutoCloseable {
 			this.acks = acks;
 			this.schemaId = RawFrames.registerOwnVersion(url("registry-port"), Topics.CASE_INTAKE.name() + "-value",
 					IntakeEvent.SCHEMA$, "third-party-" + seed + "-" + System.nanoTime());
-			this.producer = RawFrames.producer(ChaosSuite.this.stack.bootstrapServers(), "third-party-" + seed);
+			this.producer = RawFrames.producer(ChaosSuite.this.stack.kafkaClientProperties(AccessTokens.UPSTREAM),
+					"third-party-" + seed);
 			RandomTraffic traffic = new RandomTraffic(seed + 500_000, 20, ChaosSuite.this.asOf);
 			traffic.forEachRemaining(this.cases::add);
 			this.cases.forEach((aCase) -> aCase.forEach(oracle));

@@ -81,23 +81,23 @@ final class Load implements AutoCloseable {
 	 * @param end no event happens at or after this instant
 	 */
 	Load(long seed, Instant end, double eventsPerSecond, List<String> caseServiceUrls, AccessTokens tokens,
-			String bootstrapServers, String registryUrl, Acks acks, Consumer<IntakeEvent> oracle) {
+			Map<String, Object> kafkaClient, String registryUrl, Acks acks, Consumer<IntakeEvent> oracle) {
 		this.traffic = new RandomTraffic(seed, Integer.MAX_VALUE, end);
 		this.eventsPerSecond = eventsPerSecond;
 		this.endpoints = caseServiceUrls.stream().map((url) -> URI.create(url + "/api/v1/events")).toList();
 		this.tokens = tokens;
 		this.acks = acks;
 		this.oracle = oracle;
-		this.kafka = intakeProducer(bootstrapServers, registryUrl, "chaos-load-" + seed);
+		this.kafka = intakeProducer(kafkaClient, registryUrl, "chaos-load-" + seed);
 	}
 
 	/**
 	 * An upstream producer as the contract describes one; it waits out a broker restart.
+	 * @param kafkaClient the bootstrap servers and the upstream principal's settings
 	 */
-	static KafkaProducer<String, IntakeEvent> intakeProducer(String bootstrapServers, String registryUrl,
+	static KafkaProducer<String, IntakeEvent> intakeProducer(Map<String, Object> kafkaClient, String registryUrl,
 			String clientId) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		Map<String, Object> config = new HashMap<>(kafkaClient);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

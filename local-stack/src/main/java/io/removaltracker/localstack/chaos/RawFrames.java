@@ -95,13 +95,16 @@ final class RawFrames {
 		return bytes.toByteArray();
 	}
 
-	/** A plain producer of bytes, acknowledged by every in-sync replica. */
-	static KafkaProducer<String, byte[]> producer(String bootstrapServers, String clientId) {
-		return new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-						(int) Load.GIVE_UP_AFTER.toMillis(), ProducerConfig.CLIENT_ID_CONFIG, clientId),
-				new StringSerializer(), new ByteArraySerializer());
+	/**
+	 * A plain producer of bytes, acknowledged by every in-sync replica.
+	 * @param kafkaClient the bootstrap servers and the principal's settings
+	 */
+	static KafkaProducer<String, byte[]> producer(Map<String, Object> kafkaClient, String clientId) {
+		Map<String, Object> config = new java.util.HashMap<>(kafkaClient);
+		config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Load.GIVE_UP_AFTER.toMillis(),
+				ProducerConfig.CLIENT_ID_CONFIG, clientId));
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 }
