@@ -7,8 +7,10 @@ import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A topic of the system: its name, how many partitions it has, its settings, and how its
@@ -68,6 +70,22 @@ public final class Topic<V> {
 		Serde<V> serde = this.valueSerdeFactory.get();
 		serde.configure(serdeConfig, false);
 		return serde;
+	}
+
+	/**
+	 * A serde for a state store that keeps this topic's values: it writes and reads them
+	 * as values of this topic, under {@link #valueSubject()}, whatever the store's
+	 * changelog topic is called. The registry then needs no subject per store, and a
+	 * service that may not register schemas ({@code auto.register.schemas=false}) finds
+	 * the one the deploy step registered. Records already in a changelog under another
+	 * subject stay readable: a frame names its schema by a registry-wide id.
+	 */
+	public Serde<V> storeValueSerde(Map<String, ?> serdeConfig) {
+		Serde<V> values = valueSerde(serdeConfig);
+		Serializer<V> serializer = values.serializer();
+		Deserializer<V> deserializer = values.deserializer();
+		return Serdes.serdeFrom((changelog, value) -> serializer.serialize(this.name, value),
+				(changelog, bytes) -> deserializer.deserialize(this.name, bytes));
 	}
 
 	/** The value's Avro schema, or empty for a topic of raw bytes. */

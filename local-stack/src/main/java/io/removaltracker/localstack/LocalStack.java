@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +24,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.events.Topics;
+import io.removaltracker.events.deploy.SchemaDeploy;
 import io.removaltracker.identity.credentials.DevelopmentCredentials;
 import io.removaltracker.simulator.KafkaIntakePublisher;
 import io.removaltracker.simulator.Replay;
@@ -112,10 +117,8 @@ public final class LocalStack {
 			Files.createDirectories(this.options.dataDir());
 			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
 			// Written here, before anything starts, and only read by the parts: the
-			// broker
-			// needs its principals before it takes a connection, and the identity
-			// provider
-			// then finds the file complete.
+			// broker needs its principals before it takes a connection, and the identity
+			// provider then finds the file complete.
 			this.credentials = DevelopmentCredentials.loadOrCreate(this.options.credentialsFile(),
 					this.options.url(StackOptions.IDENTITY));
 			this.principals = ServicePrincipals.loadOrCreate(this.options.dataDir());
@@ -143,9 +146,11 @@ public final class LocalStack {
 			}
 			createTopics();
 			grantAcls();
-			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY), null)) {
+			if (!startAndAwait(registry(), "on " + this.options.url(StackOptions.REGISTRY) + " (basic authentication)",
+					null)) {
 				return 1;
 			}
+			deploySchemas();
 			if (!await(identity, "on " + this.options.url(StackOptions.IDENTITY) + " (credentials in "
 					+ this.options.credentialsFile() + ")")) {
 				return 1;
@@ -211,10 +216,45 @@ public final class LocalStack {
 				"--server.port=" + this.options.port(StackOptions.REGISTRY),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--registry.replication-factor=" + this.options.brokers().size()));
-		return withKafkaPrincipal(
+		Part registry = withKafkaPrincipal(
 				new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
 						Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health")),
 				ServicePrincipals.REGISTRY);
+		// Its principals (contract section 7): the admin registers and configures;
+		// upstream systems and the services read and look up. In the environment, as JSON
+		// Spring Boot reads, so no password is on a command line.
+		Map<String, Object> principals = new LinkedHashMap<>();
+		this.credentials.registry()
+			.forEach((name, principal) -> principals.put(principal.username(),
+					Map.of("password", principal.password(), "admin", "admin".equals(name))));
+		this.principals.registry()
+			.values()
+			.forEach((principal) -> principals.put(principal.username(),
+					Map.of("password", principal.password(), "admin", false)));
+		try {
+			registry.withEnvironment("SPRING_APPLICATION_JSON",
+					new ObjectMapper().writeValueAsString(Map.of("registry", Map.of("principals", principals))));
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("cannot write the registry's principals", ex);
+		}
+		return registry;
+	}
+
+	/**
+	 * Registers every published version of each topic's value schema as the registry's
+	 * admin before any service starts: the services and upstream systems only look
+	 * schemas up ({@code auto.register.schemas=false}).
+	 */
+	private void deploySchemas() throws IOException {
+		DevelopmentCredentials.RegistryPrincipal admin = this.credentials.registry("admin");
+		Path log = logs().resolve("schema-deploy.log");
+		try (PrintStream lines = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+			SchemaDeploy.Result result = SchemaDeploy.deploy(this.options.url(StackOptions.REGISTRY),
+					admin.username() + ":" + admin.password(), lines);
+			say("Schemas: " + result.subjects().size() + " subjects deployed, " + result.registered()
+					+ " versions registered now (" + log + ")");
+		}
 	}
 
 	/**
@@ -285,7 +325,14 @@ public final class LocalStack {
 
 	/** The upstream principal's client settings, for the simulated traffic. */
 	private Map<String, Object> upstreamClient() {
-		return Broker.clientProperties(this.credentials.kafka("upstream"));
+		// As the credentials file's upstream system: its Kafka login, and its registry
+		// login for the serializer, which looks the deployed schema up.
+		Map<String, Object> client = new HashMap<>(Broker.clientProperties(this.credentials.kafka("upstream")));
+		DevelopmentCredentials.RegistryPrincipal registry = this.credentials.registry("upstream");
+		client.put("basic.auth.credentials.source", "USER_INFO");
+		client.put("basic.auth.user.info", registry.username() + ":" + registry.password());
+		client.put("auto.register.schemas", false);
+		return client;
 	}
 
 	/**
@@ -333,6 +380,13 @@ public final class LocalStack {
 		if (jar.equals(StackOptions.CASE)) {
 			service.withEnvironment("CASESERVICE_INTAKESIGNINGSECRET", this.intakeSigningSecret);
 		}
+		// The service signs in to the registry as a reader and registers nothing: the
+		// deploy step registered every schema it writes.
+		DevelopmentCredentials.RegistryPrincipal reader = this.principals.registry(jar);
+		service.withEnvironment("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO")
+			.withEnvironment("SPRING_KAFKA_PROPERTIES_BASIC_AUTH_USER_INFO",
+					reader.username() + ":" + reader.password())
+			.withEnvironment("SPRING_KAFKA_PROPERTIES_AUTO_REGISTER_SCHEMAS", "false");
 		// Every case-service instance is the same principal: one application.
 		return withKafkaPrincipal(service, jar);
 	}

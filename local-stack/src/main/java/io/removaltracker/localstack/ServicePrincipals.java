@@ -50,6 +50,12 @@ final class ServicePrincipals {
 
 	static final List<String> ALL = List.of(CASE, MONITORING, REPORTING, REGISTRY, BROKER);
 
+	/**
+	 * The services' logins to the schema registry: readers, which look schemas up but do
+	 * not register them (the deploy step does).
+	 */
+	static final List<String> REGISTRY_READERS = List.of(CASE, MONITORING, REPORTING);
+
 	static final String FILE_NAME = "service-credentials.json";
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,8 +64,26 @@ final class ServicePrincipals {
 
 	private final Map<String, DevelopmentCredentials.KafkaPrincipal> kafka;
 
-	private ServicePrincipals(Map<String, DevelopmentCredentials.KafkaPrincipal> kafka) {
+	private final Map<String, DevelopmentCredentials.RegistryPrincipal> registry;
+
+	private ServicePrincipals(Map<String, DevelopmentCredentials.KafkaPrincipal> kafka,
+			Map<String, DevelopmentCredentials.RegistryPrincipal> registry) {
 		this.kafka = Map.copyOf(kafka);
+		this.registry = Map.copyOf(registry);
+	}
+
+	/** A service's login to the schema registry: one of {@link #REGISTRY_READERS}. */
+	DevelopmentCredentials.RegistryPrincipal registry(String name) {
+		DevelopmentCredentials.RegistryPrincipal principal = this.registry.get(name);
+		if (principal == null) {
+			throw new IllegalArgumentException("No registry principal '" + name + "' among the stack's own");
+		}
+		return principal;
+	}
+
+	/** Every service's login to the schema registry. */
+	Map<String, DevelopmentCredentials.RegistryPrincipal> registry() {
+		return this.registry;
 	}
 
 	/** Reads the file, first writing what it lacks (all of it on the first start). */
@@ -138,6 +162,14 @@ final class ServicePrincipals {
 				changed = true;
 			}
 		}
+		ObjectNode registry = (root.get("registry") instanceof ObjectNode existing) ? existing
+				: root.putObject("registry");
+		for (String name : REGISTRY_READERS) {
+			if (!registry.has(name)) {
+				registry.putObject(name).put("username", name).put("password", newSecret());
+				changed = true;
+			}
+		}
 		return changed;
 	}
 
@@ -156,7 +188,17 @@ final class ServicePrincipals {
 							value.path("mechanism").asText(DevelopmentCredentials.KAFKA_MECHANISM), username, password,
 							null, null));
 		});
-		return new ServicePrincipals(kafka);
+		Map<String, DevelopmentCredentials.RegistryPrincipal> registry = new LinkedHashMap<>();
+		root.path("registry").fields().forEachRemaining((entry) -> {
+			String username = entry.getValue().path("username").asText("");
+			String password = entry.getValue().path("password").asText("");
+			if (username.isBlank() || password.isBlank()) {
+				throw new IllegalStateException(file + " has no user name or password for registry." + entry.getKey()
+						+ "; remove the entry to have it generated");
+			}
+			registry.put(entry.getKey(), new DevelopmentCredentials.RegistryPrincipal(username, password));
+		});
+		return new ServicePrincipals(kafka, registry);
 	}
 
 	/** 256 random bits, URL-safe, so it needs no quoting in a JAAS line. */

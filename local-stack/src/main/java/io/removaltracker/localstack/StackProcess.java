@@ -248,6 +248,20 @@ public final class StackProcess implements AutoCloseable {
 		return config;
 	}
 
+	/**
+	 * {@code name:password} of a principal of the schema registry: {@code upstream} or
+	 * {@code admin} of the credentials file, or a service of the stack's own file.
+	 */
+	public String registryUserInfo(String principal) {
+		Path file = ServicePrincipals.ALL.contains(principal) ? this.dataDir.resolve(ServicePrincipals.FILE_NAME)
+				: credentialsFile();
+		Object userInfo = KafkaCredentials.fromCredentialsFile(file, principal).get("basic.auth.user.info");
+		if (userInfo == null) {
+			throw new IllegalStateException(file + " has no registry." + principal);
+		}
+		return userInfo.toString();
+	}
+
 	public String bootstrapServers() {
 		if (this.cluster) {
 			return "127.0.0.1:" + this.ports.get("kafka-port") + ",127.0.0.1:" + this.ports.get("kafka-port-2")

@@ -179,7 +179,10 @@ class EndToEndIT {
 		String source = overKafka.getSource();
 		assertThat(kafkaEvents.at("/0/reportedBy").asText())
 			.isEqualTo("kafka:" + ((source != null) ? source : "unknown"));
-		var audit = Topics.ACCESS_AUDIT.valueSerde(Map.of("schema.registry.url", stack.url("registry-port")))
+		// Every registry principal may read schemas; the upstream one is at hand.
+		var audit = Topics.ACCESS_AUDIT
+			.valueSerde(Map.of("schema.registry.url", stack.url("registry-port"), "basic.auth.credentials.source",
+					"USER_INFO", "basic.auth.user.info", stack.registryUserInfo("upstream")))
 			.deserializer();
 		// Read as the auditor, the principal that may read access-audit.
 		List<String> reads = TopicReader.readUntil(stack.kafkaClientProperties("auditor"), Topics.ACCESS_AUDIT.name(),

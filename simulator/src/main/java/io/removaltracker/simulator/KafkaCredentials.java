@@ -25,7 +25,11 @@ public final class KafkaCredentials {
 	}
 
 	/**
-	 * The settings of {@code kafka.<principal>} in a credentials file.
+	 * The settings of {@code kafka.<principal>} in a credentials file, and when the file
+	 * has a {@code registry.<principal>} too, the serde settings that sign in to the
+	 * schema registry with it ({@link #SERDE_SETTINGS}: a client passes those to its
+	 * serializers, not to Kafka). A principal of the registry only looks schemas up: the
+	 * deploy step has registered them, so serializers do not register.
 	 * @throws IllegalStateException when the file cannot be read or has no such entry
 	 */
 	public static Map<String, Object> fromCredentialsFile(Path file, String principal) {
@@ -47,9 +51,41 @@ public final class KafkaCredentials {
 			throw new IllegalStateException(
 					"The credentials file " + file + " has no kafka." + principal + " with a username and a password");
 		}
-		return clientProperties(entry.path("mechanism").asText("SCRAM-SHA-512"), entry.get("username").asText(),
-				entry.get("password").asText(), entry.path("securityProtocol").asText(null),
-				entry.path("caFile").asText(null));
+		Map<String, Object> settings = new java.util.LinkedHashMap<>(
+				clientProperties(entry.path("mechanism").asText("SCRAM-SHA-512"), entry.get("username").asText(),
+						entry.get("password").asText(), entry.path("securityProtocol").asText(null),
+						entry.path("caFile").asText(null)));
+		JsonNode registry = root.path("registry").path(principal);
+		if (registry.hasNonNull("username") && registry.hasNonNull("password")) {
+			settings.put("basic.auth.credentials.source", "USER_INFO");
+			settings.put("basic.auth.user.info",
+					registry.get("username").asText() + ":" + registry.get("password").asText());
+			settings.put("auto.register.schemas", false);
+		}
+		return settings;
+	}
+
+	/** Setting names that belong to the registry serdes, not to a Kafka client. */
+	public static final java.util.List<String> SERDE_SETTINGS = java.util.List.of("basic.auth.credentials.source",
+			"basic.auth.user.info", "auto.register.schemas", "use.latest.version");
+
+	/** The serde's share of a principal's settings, with the registry's address. */
+	public static Map<String, Object> serdeSettings(Map<String, Object> settings, String registryUrl) {
+		Map<String, Object> serde = new java.util.HashMap<>();
+		settings.forEach((key, value) -> {
+			if (SERDE_SETTINGS.contains(key)) {
+				serde.put(key, value);
+			}
+		});
+		serde.put("schema.registry.url", registryUrl);
+		return serde;
+	}
+
+	/** The Kafka client's share of a principal's settings. */
+	public static Map<String, Object> kafkaSettings(Map<String, Object> settings) {
+		Map<String, Object> kafka = new java.util.HashMap<>(settings);
+		SERDE_SETTINGS.forEach(kafka::remove);
+		return kafka;
 	}
 
 	/**

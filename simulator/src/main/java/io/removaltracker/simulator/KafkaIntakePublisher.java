@@ -31,11 +31,12 @@ public final class KafkaIntakePublisher implements IntakePublisher {
 	}
 
 	/**
-	 * @param clientProperties the principal's client settings (SASL, TLS), e.g. from
+	 * @param clientProperties the principal's client settings (SASL, TLS, and the
+	 * registry's sign-in for the serializer), e.g. from
 	 * {@link KafkaCredentials#fromCredentialsFile} for {@code kafka.upstream}
 	 */
 	public KafkaIntakePublisher(String bootstrapServers, String registryUrl, Map<String, Object> clientProperties) {
-		Map<String, Object> config = new HashMap<>(clientProperties);
+		Map<String, Object> config = new HashMap<>(KafkaCredentials.kafkaSettings(clientProperties));
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -43,7 +44,8 @@ public final class KafkaIntakePublisher implements IntakePublisher {
 		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "simulator");
 		this.producer = new KafkaProducer<>(config, Topics.CASE_INTAKE.keySerde().serializer(),
-				Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", registryUrl)).serializer());
+				Topics.CASE_INTAKE.valueSerde(KafkaCredentials.serdeSettings(clientProperties, registryUrl))
+					.serializer());
 		this.description = "Kafka topic " + Topics.CASE_INTAKE.name() + " at " + bootstrapServers + " (registry "
 				+ HttpSchemaRegistryClient.describe(registryUrl) + ")";
 	}

@@ -41,6 +41,8 @@ public final class TopicReader {
 	public static <K, V> List<ConsumerRecord<K, V>> readUntil(Map<String, Object> clientProperties, String topic,
 			Deserializer<K> keys, Deserializer<V> values, Predicate<ConsumerRecord<K, V>> matching, int expected) {
 		Map<String, Object> config = new HashMap<>(clientProperties);
+		// A principal's settings may carry its schema registry sign-in: not for Kafka.
+		config.keySet().removeIf((key) -> key.startsWith("basic.auth.") || key.equals("auto.register.schemas"));
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<ConsumerRecord<K, V>> found = new ArrayList<>();

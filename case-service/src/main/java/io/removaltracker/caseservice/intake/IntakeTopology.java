@@ -53,7 +53,7 @@ public final class IntakeTopology {
 		topology.addProcessor(PROCESSOR, () -> new IntakeProcessor(intake.deserializer(), clock, listener, reporter),
 				SOURCE);
 		topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseHistoryStore.NAME),
-				Serdes.String(), canonical), PROCESSOR);
+				Serdes.String(), Topics.CASE_EVENTS.storeValueSerde(serdeConfig)), PROCESSOR);
 		topology
 			.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IntakeProcessor.EVENT_IDS_STORE),
 					Serdes.String(), AcceptedEventIdSerde.create()), PROCESSOR);

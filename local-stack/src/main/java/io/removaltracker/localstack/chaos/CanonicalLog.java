@@ -122,7 +122,8 @@ final class CanonicalLog implements AutoCloseable {
 	}
 
 	private void read() {
-		Map<String, Object> config = new java.util.HashMap<>(this.kafkaClient);
+		Map<String, Object> config = new java.util.HashMap<>(
+				io.removaltracker.simulator.KafkaCredentials.kafkaSettings(this.kafkaClient));
 		config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG,
 				"chaos-canonical-log"));

@@ -514,7 +514,8 @@ public final class ChaosSuite implements AutoCloseable {
 	 * missed hearing's type, which the poison does not carry.
 	 */
 	private void writePoison(long seed, Consumer<IntakeEvent> oracle) {
-		int id = RawFrames.register(url("registry-port"), Topics.CASE_EVENTS.name() + "-value", CaseEvent.SCHEMA$);
+		int id = RawFrames.register(url("registry-port"), this.stack.registryUserInfo("admin"),
+				Topics.CASE_EVENTS.name() + "-value", CaseEvent.SCHEMA$);
 		Instant at = this.asOf.minus(Duration.ofDays(30));
 		String caseId = "POISON-" + seed;
 		CaseEvent poison = CaseEvent.newBuilder()
@@ -581,7 +582,10 @@ public final class ChaosSuite implements AutoCloseable {
 
 		ThirdParty(long seed, Acks acks, Consumer<IntakeEvent> oracle) {
 			this.acks = acks;
-			this.schemaId = RawFrames.registerOwnVersion(url("registry-port"), Topics.CASE_INTAKE.name() + "-value",
+			// An outside producer's own version of the schema, registered for it by the
+			// operator (only a registry admin registers).
+			this.schemaId = RawFrames.registerOwnVersion(url("registry-port"),
+					ChaosSuite.this.stack.registryUserInfo("admin"), Topics.CASE_INTAKE.name() + "-value",
 					IntakeEvent.SCHEMA$, "third-party-" + seed + "-" + System.nanoTime());
 			this.producer = RawFrames.producer(ChaosSuite.this.stack.kafkaClientProperties(AccessTokens.UPSTREAM),
 					"third-party-" + seed);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import io.removaltracker.simulator.KafkaCredentials;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.intake.IntakeEvent;
 import io.removaltracker.simulator.AccessTokens;
@@ -97,14 +98,14 @@ final class Load implements AutoCloseable {
 	 */
 	static KafkaProducer<String, IntakeEvent> intakeProducer(Map<String, Object> kafkaClient, String registryUrl,
 			String clientId) {
-		Map<String, Object> config = new HashMap<>(kafkaClient);
+		Map<String, Object> config = new HashMap<>(KafkaCredentials.kafkaSettings(kafkaClient));
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) GIVE_UP_AFTER.toMillis());
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
 		return new KafkaProducer<>(config, Topics.CASE_INTAKE.keySerde().serializer(),
-				Topics.CASE_INTAKE.valueSerde(Map.of("schema.registry.url", registryUrl)).serializer());
+				Topics.CASE_INTAKE.valueSerde(KafkaCredentials.serdeSettings(kafkaClient, registryUrl)).serializer());
 	}
 
 	void start() {

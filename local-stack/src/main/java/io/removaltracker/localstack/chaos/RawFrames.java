@@ -47,20 +47,26 @@ final class RawFrames {
 	 * it gets a new id that no service has cached, while its Avro datum stays byte for
 	 * byte that of the plain schema.
 	 */
-	static int registerOwnVersion(String registryUrl, String subject, Schema schema, String writer) {
+	static int registerOwnVersion(String registryUrl, String userInfo, String subject, Schema schema, String writer) {
 		Schema own = new Schema.Parser().parse(schema.toString());
 		own.addProp("x-writer", writer);
-		return register(registryUrl, subject, own);
+		return register(registryUrl, userInfo, subject, own);
 	}
 
-	/** The id the registry gives the schema under the subject, registering it if new. */
-	static int register(String registryUrl, String subject, Schema schema) {
+	/**
+	 * The id the registry gives the schema under the subject, registering it if new.
+	 * @param userInfo {@code name:password} of a registry admin (only an admin registers)
+	 */
+	static int register(String registryUrl, String userInfo, String subject, Schema schema) {
 		try {
 			String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
 			HttpResponse<String> answer = HTTP
 				.send(HttpRequest.newBuilder(URI.create(registryUrl + "/subjects/" + subject + "/versions"))
 					.timeout(Duration.ofSeconds(10))
 					.header("Content-Type", "application/vnd.schemaregistry.v1+json")
+					.header("Authorization",
+							"Basic " + java.util.Base64.getEncoder()
+								.encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher id = ID.matcher(answer.body());
@@ -100,7 +106,8 @@ final class RawFrames {
 	 * @param kafkaClient the bootstrap servers and the principal's settings
 	 */
 	static KafkaProducer<String, byte[]> producer(Map<String, Object> kafkaClient, String clientId) {
-		Map<String, Object> config = new java.util.HashMap<>(kafkaClient);
+		Map<String, Object> config = new java.util.HashMap<>(
+				io.removaltracker.simulator.KafkaCredentials.kafkaSettings(kafkaClient));
 		config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Load.GIVE_UP_AFTER.toMillis(),
 				ProducerConfig.CLIENT_ID_CONFIG, clientId));

@@ -41,7 +41,7 @@ public final class WantedTopology {
 		StreamsBuilder builder = new StreamsBuilder();
 		builder
 			.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WantedProcessor.WANTED_NOW_STORE),
-					Serdes.String(), Topics.WANTED_FLAGS.valueSerde(serdeConfig)));
+					Serdes.String(), Topics.WANTED_FLAGS.storeValueSerde(serdeConfig)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(WantedProcessor.LAST_SEQUENCE_STORE), Serdes.String(), Serdes.Long()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
