@@ -151,9 +151,22 @@ public final class HeadlessChromium implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		this.page.abort();
+		// Chromium's helpers (renderer, GPU, zygote) write to the profile too: all of
+		// them
+		// end before the profile directory may be deleted.
+		List<ProcessHandle> helpers = this.process.descendants().toList();
 		this.process.destroy();
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
+		}
+		for (ProcessHandle helper : helpers) {
+			helper.destroy();
+			try {
+				helper.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				helper.destroyForcibly();
+			}
 		}
 	}
 
