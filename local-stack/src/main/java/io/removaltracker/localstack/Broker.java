@@ -175,7 +175,7 @@ final class Broker {
 
 	/**
 	 * The client listener's key and certificate, and the CA it trusts as a client of the
-	 * other brokers (or of itself, for transaction markers); empty without TLS.
+	 * other brokers (or of itself, for transaction markers); a comment line without TLS.
 	 */
 	private String tlsProperties() throws IOException {
 		if (this.tls == null) {
