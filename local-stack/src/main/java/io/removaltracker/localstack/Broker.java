@@ -43,6 +43,11 @@ import org.apache.kafka.common.Uuid;
  * ({@link #upsertScram}). A storage formatted before the credentials existed gets them
  * that way too, and no password is ever on a command line (the storage tool's
  * {@code --add-scram} would put them there).
+ * <p>
+ * With {@code --kafka-tls} the client listener is {@code SASL_SSL}, with the key and
+ * certificate of {@link BrokerCertificates}; the brokers' traffic among themselves uses
+ * that listener too, trusting the same CA. The controller listener stays
+ * {@code SASL_PLAINTEXT} on loopback: only the nodes themselves talk there.
  */
 final class Broker {
 
@@ -60,13 +65,19 @@ final class Broker {
 
 	private final KafkaPrincipal admin;
 
+	/** The client listener's certificates; null without TLS. */
+	private final BrokerCertificates tls;
+
 	/**
 	 * @param name {@link StackOptions#BROKER} alone, or one of
 	 * {@link StackOptions#brokers()}
 	 * @param broker the brokers' and controllers' own principal
 	 * @param admin the stack's operator, a super user like the brokers
+	 * @param tls the client listener's certificates, or null for no TLS
 	 */
-	Broker(StackOptions options, Path logs, String name, KafkaPrincipal broker, KafkaPrincipal admin) {
+	Broker(StackOptions options, Path logs, String name, KafkaPrincipal broker, KafkaPrincipal admin,
+			BrokerCertificates tls) {
+		this.tls = tls;
 		this.options = options;
 		this.name = name;
 		this.home = options.dataDir().resolve(name);
@@ -115,7 +126,7 @@ final class Broker {
 		}
 	}
 
-	String serverProperties() {
+	String serverProperties() throws IOException {
 		List<String> brokers = this.options.brokers();
 		int node = brokers.indexOf(this.name) + 1;
 		int port = this.options.port(this.name);
@@ -135,11 +146,12 @@ final class Broker {
 				+ KafkaCredentials.quoted(brokerUser) + " password=" + brokerPassword + " user_" + brokerUser + "="
 				+ brokerPassword + ";";
 		return String.join("\n", "# Written by local-stack at every start; edit the launcher, not this file.",
-				"process.roles=broker,controller", "node.id=" + node,
+				tlsProperties(), "process.roles=broker,controller", "node.id=" + node,
 				"controller.quorum.voters=" + String.join(",", voters),
 				"listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
 				"advertised.listeners=CLIENT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-				"listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+				"listener.security.protocol.map=CLIENT:" + ((this.tls != null) ? "SASL_SSL" : "SASL_PLAINTEXT")
+						+ ",CONTROLLER:SASL_PLAINTEXT",
 				"inter.broker.listener.name=CLIENT",
 				// Clients: SCRAM, checked against the metadata log. The brokers' own
 				// principal: PLAIN, a static user that needs nothing from the log.
@@ -159,6 +171,22 @@ final class Broker {
 				"transaction.state.log.min.isr=" + inSync,
 				"share.coordinator.state.topic.replication.factor=" + replicas,
 				"share.coordinator.state.topic.min.isr=" + inSync, "group.initial.rebalance.delay.ms=0", "") + "\n";
+	}
+
+	/**
+	 * The client listener's key and certificate, and the CA it trusts as a client of the
+	 * other brokers (or of itself, for transaction markers); a comment line without TLS.
+	 */
+	private String tlsProperties() throws IOException {
+		if (this.tls == null) {
+			return "# No TLS: the client listener is SASL_PLAINTEXT (--kafka-tls makes it SASL_SSL).";
+		}
+		return String.join("\n", "listener.name.client.ssl.keystore.type=PKCS12",
+				"listener.name.client.ssl.keystore.location=" + this.tls.keystore(),
+				"listener.name.client.ssl.keystore.password=" + this.tls.keystorePassword(),
+				"listener.name.client.ssl.truststore.type=PEM",
+				"listener.name.client.ssl.truststore.location=" + this.tls.caFile(),
+				"listener.name.client.ssl.client.auth=none");
 	}
 
 	/** Ready when its client listener takes the admin's credentials and answers. */
@@ -185,12 +213,14 @@ final class Broker {
 	 * Gives every principal its SCRAM credentials (the password from the credentials
 	 * files; a new salt each time), as the brokers' own principal: the only way in before
 	 * the admin has credentials. Retries until the brokers answer, or the time runs out.
+	 * @param broker the brokers' own principal, with the client listener's TLS settings
+	 * where it has TLS
 	 * @return null when done, else why not
 	 */
 	static String upsertScram(StackOptions options, KafkaPrincipal broker, Collection<KafkaPrincipal> principals,
 			Duration timeout) throws InterruptedException {
 		Map<String, Object> config = new HashMap<>(KafkaCredentials.clientProperties("PLAIN", broker.username(),
-				broker.password(), "SASL_PLAINTEXT", null));
+				broker.password(), broker.securityProtocol(), broker.caFile()));
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);

@@ -71,6 +71,12 @@ public final class LocalStack {
 	/** The Kafka principals of the stack's own parts. */
 	private ServicePrincipals principals;
 
+	/**
+	 * How every client reaches the brokers when their client listener has TLS; null
+	 * without.
+	 */
+	private DevelopmentCredentials.KafkaTls kafkaTls;
+
 	private Thread simulation;
 
 	private KafkaIntakePublisher simulationPublisher;
@@ -119,15 +125,25 @@ public final class LocalStack {
 			// Written here, before anything starts, and only read by the parts: the
 			// broker needs its principals before it takes a connection, and the identity
 			// provider then finds the file complete.
+			BrokerCertificates certificates = null;
+			if (this.options.kafkaTls()) {
+				certificates = BrokerCertificates.loadOrCreate(this.options.dataDir(), logs().resolve("keytool.log"));
+				this.kafkaTls = new DevelopmentCredentials.KafkaTls(this.options.kafkaSecurityProtocol(),
+						certificates.caFile().toString());
+				say("Kafka TLS: the CA clients trust is " + certificates.caFile()
+						+ (certificates.created() ? " (made now with keytool)" : " (reused)"));
+			}
+			// The file says how Kafka is reached this time: with TLS, kafka.* name the
+			// protocol and the CA file; without, those are taken out again.
 			this.credentials = DevelopmentCredentials.loadOrCreate(this.options.credentialsFile(),
-					this.options.url(StackOptions.IDENTITY));
+					this.options.url(StackOptions.IDENTITY), this.kafkaTls);
 			this.principals = ServicePrincipals.loadOrCreate(this.options.dataDir());
 			// The nodes of a cluster elect a controller together: all start before any is
 			// awaited.
 			List<Part> brokers = new ArrayList<>();
 			for (String name : this.options.brokers()) {
-				Broker broker = new Broker(this.options, logs(), name, this.principals.kafka(ServicePrincipals.BROKER),
-						admin());
+				Broker broker = new Broker(this.options, logs(), name, ownKafka(ServicePrincipals.BROKER), admin(),
+						certificates);
 				Part part = broker.part();
 				start(part, broker::format);
 				brokers.add(part);
@@ -139,8 +155,9 @@ public final class LocalStack {
 				return 1;
 			}
 			for (Part broker : brokers) {
-				if (!await(broker, "on 127.0.0.1:" + this.options.port(broker.name()) + " (SASL "
-						+ DevelopmentCredentials.KAFKA_MECHANISM + ", ACLs)")) {
+				if (!await(broker,
+						"on 127.0.0.1:" + this.options.port(broker.name()) + " (" + this.options.kafkaSecurityProtocol()
+								+ " " + DevelopmentCredentials.KAFKA_MECHANISM + ", ACLs)")) {
 					return 1;
 				}
 			}
@@ -263,11 +280,24 @@ public final class LocalStack {
 	 * environment: a command line is readable by every user of the machine.
 	 */
 	private Part withKafkaPrincipal(Part part, String principal) {
-		Broker.clientProperties(this.principals.kafka(principal))
+		Broker.clientProperties(ownKafka(principal))
 			.forEach((key, value) -> part.withEnvironment(
 					"SPRING_KAFKA_PROPERTIES_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
 					String.valueOf(value)));
 		return part;
+	}
+
+	/**
+	 * A part's own Kafka principal, with the TLS settings of the client listener when it
+	 * has TLS (the service credentials file holds the secrets only).
+	 */
+	private DevelopmentCredentials.KafkaPrincipal ownKafka(String part) {
+		DevelopmentCredentials.KafkaPrincipal principal = this.principals.kafka(part);
+		if (this.kafkaTls == null) {
+			return principal;
+		}
+		return new DevelopmentCredentials.KafkaPrincipal(principal.mechanism(), principal.username(),
+				principal.password(), this.kafkaTls.securityProtocol(), this.kafkaTls.caFile());
 	}
 
 	private DevelopmentCredentials.KafkaPrincipal admin() {
@@ -289,7 +319,7 @@ public final class LocalStack {
 	private boolean giveKafkaCredentials(List<Part> brokers) throws InterruptedException {
 		List<DevelopmentCredentials.KafkaPrincipal> all = new ArrayList<>(this.credentials.kafka().values());
 		ServicePrincipals.ALL.forEach((name) -> all.add(this.principals.kafka(name)));
-		String failure = Broker.upsertScram(this.options, this.principals.kafka(ServicePrincipals.BROKER), all,
+		String failure = Broker.upsertScram(this.options, ownKafka(ServicePrincipals.BROKER), all,
 				this.options.startupTimeout());
 		if (failure == null) {
 			say("Kafka principals: " + all.size() + " with SCRAM credentials");
@@ -484,8 +514,10 @@ public final class LocalStack {
 				+ "):$(jq -r .clients.upstream.clientSecret " + this.options.credentialsFile() + ")\" \\");
 		this.out
 			.println("        -d grant_type=client_credentials -d scope=events:write " + identity + "/oauth2/token");
-		this.out.println("    Kafka             " + this.options.bootstrapServers() + "   (SASL_PLAINTEXT, "
-				+ DevelopmentCredentials.KAFKA_MECHANISM + ": kafka.upstream of the credentials file)");
+		this.out.println("    Kafka             " + this.options.bootstrapServers() + "   ("
+				+ this.options.kafkaSecurityProtocol() + ", " + DevelopmentCredentials.KAFKA_MECHANISM
+				+ ": kafka.upstream of the credentials file"
+				+ ((this.kafkaTls != null) ? ", trusting its caFile " + this.kafkaTls.caFile() : "") + ")");
 		if (this.options.asOf() != null) {
 			this.out.println("    Figures are counted as of " + this.options.asOf() + ", not now.");
 		}

@@ -17,7 +17,7 @@ import io.removaltracker.simulator.ReferenceScenario;
  * a data directory {@code data} under the current directory.
  */
 record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, boolean simulate, int simulateRate,
-		boolean referenceScenario, Instant asOf, Duration startupTimeout, boolean help) {
+		boolean referenceScenario, Instant asOf, Duration startupTimeout, boolean kafkaTls, boolean help) {
 
 	static final String BROKER = "kafka";
 
@@ -57,6 +57,9 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			  --scenario reference    once ready, replay the reference scenario of the contract and show
 			                          its figures, which are stated for %s
 			  --as-of INSTANT         reporting-service counts its figures for this instant, not now
+			  --kafka-tls             the broker's client listener speaks TLS (SASL_SSL), with a CA and a
+			                          certificate made once in DATA/tls; kafka.* of the credentials file
+			                          names the CA file (caFile) every client trusts
 			  --kafka-port N          (default 9092)        --controller-port N     (default 9093)
 			  --registry-port N       (default 8081)        --case-port N           (default 8080)
 			  --monitoring-port N     (default 8082)        --reporting-port N      (default 8083)
@@ -75,7 +78,7 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			"monitoring-port", REPORTING, "reporting-port");
 
 	static StackOptions parse(String[] args, Path defaultServicesDir) {
-		Options options = new Options(args, Set.of("simulate", "help"),
+		Options options = new Options(args, Set.of("simulate", "kafka-tls", "help"),
 				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
 						"registry-port", "identity-port", "case-port", "case-port-2", "case-instances",
 						"monitoring-port", "reporting-port", "services-dir", "startup-timeout", "brokers",
@@ -118,7 +121,7 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 				Path.of(options.text("services-dir", defaultServicesDir.toString())).toAbsolutePath().normalize(),
 				ports, options.flag("simulate"), (int) options.number("simulate-rate", 50, 1, 1_000_000),
 				scenario != null, asOf, Duration.ofSeconds(options.number("startup-timeout", 180, 5, 3600)),
-				options.flag("help"));
+				options.flag("kafka-tls"), options.flag("help"));
 	}
 
 	/** The brokers to start: their part names. */
@@ -170,6 +173,11 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 	 */
 	Path credentialsFile() {
 		return this.dataDir.resolve("credentials.json");
+	}
+
+	/** The security protocol of the brokers' client listener. */
+	String kafkaSecurityProtocol() {
+		return this.kafkaTls ? "SASL_SSL" : "SASL_PLAINTEXT";
 	}
 
 	private static int port(Options options, String part, int fallback) {

@@ -234,16 +234,25 @@ public final class StackProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Kafka client settings (bootstrap servers and SASL) of a principal:
-	 * {@code upstream}, {@code auditor} or {@code admin} from the credentials file, or
-	 * one of the stack's own ({@code case-service}, {@code monitoring-service},
-	 * {@code reporting-service}, {@code schema-registry}) from the service credentials
-	 * beside it.
+	 * Kafka client settings (bootstrap servers, SASL, and TLS where the stack has it) of
+	 * a principal: {@code upstream}, {@code auditor} or {@code admin} from the
+	 * credentials file, or one of the stack's own ({@code case-service},
+	 * {@code monitoring-service}, {@code reporting-service}, {@code schema-registry})
+	 * from the service credentials beside it.
 	 */
 	public Map<String, Object> kafkaClientProperties(String principal) {
 		Path file = ServicePrincipals.ALL.contains(principal) ? this.dataDir.resolve(ServicePrincipals.FILE_NAME)
 				: credentialsFile();
 		Map<String, Object> config = new LinkedHashMap<>(KafkaCredentials.fromCredentialsFile(file, principal));
+		if (ServicePrincipals.ALL.contains(principal)) {
+			// The service credentials hold secrets only; how the listener is reached
+			// (TLS or not) is in the credentials file, the same for every principal.
+			KafkaCredentials.fromCredentialsFile(credentialsFile(), "admin").forEach((key, value) -> {
+				if (key.equals("security.protocol") || key.startsWith("ssl.")) {
+					config.put(key, value);
+				}
+			});
+		}
 		config.put("bootstrap.servers", bootstrapServers());
 		return config;
 	}

@@ -39,6 +39,18 @@ class StackOptionsTest {
 	}
 
 	@Test
+	void theBrokersSpeakTlsOnlyWhenAskedTo() {
+		StackOptions plain = StackOptions.parse(new String[0], SERVICES);
+		StackOptions tls = StackOptions.parse(new String[] { "--kafka-tls" }, SERVICES);
+
+		assertThat(plain.kafkaTls()).isFalse();
+		assertThat(plain.kafkaSecurityProtocol()).isEqualTo("SASL_PLAINTEXT");
+		assertThat(tls.kafkaTls()).isTrue();
+		assertThat(tls.kafkaSecurityProtocol()).isEqualTo("SASL_SSL");
+		assertThat(StackOptions.USAGE).contains("--kafka-tls");
+	}
+
+	@Test
 	void aTakenIdentityPortIsNamedWithItsOption() throws Exception {
 		try (ServerSocket squatter = new ServerSocket()) {
 			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -106,6 +106,14 @@ public final class DevelopmentCredentials {
 
 	}
 
+	/**
+	 * How the contract's Kafka principals reach a broker that speaks TLS: the security
+	 * protocol ({@code SASL_SSL}) and the CA certificate file (PEM) to trust.
+	 */
+	public record KafkaTls(String securityProtocol, String caFile) {
+
+	}
+
 	/** A principal of the schema registry, authenticated with HTTP basic. */
 	public record RegistryPrincipal(String username, String password) {
 
@@ -154,6 +162,21 @@ public final class DevelopmentCredentials {
 	 * value (the message names the file and the field, never a secret)
 	 */
 	public static DevelopmentCredentials loadOrCreate(Path file, String issuer) {
+		return load(file, issuer, false, null);
+	}
+
+	/**
+	 * As {@link #loadOrCreate(Path, String)}, and also states how the Kafka principals of
+	 * contract section 7 reach the broker now: with TLS, each gets
+	 * {@code securityProtocol} and {@code caFile}; without (null), both are removed, so
+	 * the file never sends a client to a TLS listener the broker no longer has, nor the
+	 * other way round. For the launcher, which knows how the broker runs.
+	 */
+	public static DevelopmentCredentials loadOrCreate(Path file, String issuer, KafkaTls kafkaTls) {
+		return load(file, issuer, true, kafkaTls);
+	}
+
+	private static DevelopmentCredentials load(Path file, String issuer, boolean stateKafkaTls, KafkaTls kafkaTls) {
 		try {
 			for (;;) {
 				ObjectNode root = read(file);
@@ -162,6 +185,9 @@ public final class DevelopmentCredentials {
 					root = JSON.createObjectNode();
 				}
 				boolean changed = complete(root, file, issuer);
+				if (stateKafkaTls) {
+					changed |= stateKafkaTls(root, kafkaTls);
+				}
 				if (!existed) {
 					if (!OwnerOnlyFiles.createAtomically(file, JSON.writeValueAsString(root))) {
 						// Another process wrote it first: use its secrets, not ours.
@@ -317,6 +343,25 @@ public final class DevelopmentCredentials {
 			if (!registry.has(principal)) {
 				registry.putObject(principal).put("username", principal).put("password", newSecret());
 				changed = true;
+			}
+		}
+		return changed;
+	}
+
+	/** Sets or removes the TLS fields of each Kafka principal; {@code true} if any. */
+	private static boolean stateKafkaTls(ObjectNode root, KafkaTls tls) {
+		boolean changed = false;
+		for (String principal : KAFKA_PRINCIPALS) {
+			if (!(root.get("kafka").get(principal) instanceof ObjectNode entry)) {
+				continue;
+			}
+			if (tls != null) {
+				changed |= setIfDifferent(entry, "securityProtocol", tls.securityProtocol());
+				changed |= setIfDifferent(entry, "caFile", tls.caFile());
+			}
+			else {
+				changed |= entry.remove("securityProtocol") != null;
+				changed |= entry.remove("caFile") != null;
 			}
 		}
 		return changed;

@@ -104,6 +104,33 @@ class DevelopmentCredentialsTest {
 	}
 
 	@Test
+	void withKafkaTlsEachKafkaPrincipalGetsTheProtocolAndTheCaFileUntilTlsIsOff() throws Exception {
+		Path file = this.dataDir.resolve("credentials.json");
+		DevelopmentCredentials.KafkaTls tls = new DevelopmentCredentials.KafkaTls("SASL_SSL", "/data/tls/ca.pem");
+
+		DevelopmentCredentials withTls = DevelopmentCredentials.loadOrCreate(file, ISSUER, tls);
+
+		for (String principal : List.of("upstream", "auditor", "admin")) {
+			assertThat(withTls.kafka(principal).securityProtocol()).isEqualTo("SASL_SSL");
+			assertThat(withTls.kafka(principal).caFile()).isEqualTo("/data/tls/ca.pem");
+		}
+		JsonNode written = JSON.readTree(Files.readString(file));
+		assertThat(written.at("/kafka/upstream/securityProtocol").asString()).isEqualTo("SASL_SSL");
+		assertThat(written.at("/kafka/upstream/caFile").asString()).isEqualTo("/data/tls/ca.pem");
+		// The identity provider reads the file without a say on TLS: it keeps the fields.
+		assertThat(DevelopmentCredentials.loadOrCreate(file, ISSUER).outcome()).isEqualTo(Outcome.REUSED);
+		assertThat(DevelopmentCredentials.loadOrCreate(file, ISSUER, tls).outcome()).isEqualTo(Outcome.REUSED);
+
+		DevelopmentCredentials withoutTls = DevelopmentCredentials.loadOrCreate(file, ISSUER, null);
+
+		assertThat(withoutTls.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(withoutTls.kafka("upstream").securityProtocol()).isNull();
+		assertThat(withoutTls.kafka("upstream").caFile()).isNull();
+		assertThat(withoutTls.kafka("upstream").password()).isEqualTo(withTls.kafka("upstream").password());
+		assertThat(Files.readString(file)).doesNotContain("securityProtocol", "caFile");
+	}
+
+	@Test
 	void laterLoadsReuseTheFileUnchanged() throws Exception {
 		Path file = this.dataDir.resolve("credentials.json");
 		DevelopmentCredentials first = DevelopmentCredentials.loadOrCreate(file, ISSUER);
