@@ -139,7 +139,7 @@ public final class ExhaustionBenchmark {
 		Thread traffic = null;
 		KafkaIntakePublisher background = null;
 		try {
-			List.of(AccessTokens.UPSTREAM, AccessTokens.OFFICER, AccessTokens.DASHBOARD)
+			List.of(AccessTokens.UPSTREAM, AccessTokens.OFFICER, AccessTokens.DASHBOARD, AccessTokens.METRICS)
 				.forEach((client) -> this.stack.tokens(client).token());
 			this.gaps = new CaseStatsGaps(this.stack.kafkaClientProperties("admin"));
 			background = new KafkaIntakePublisher(this.stack.bootstrapServers(), this.stack.url("registry-port"),
@@ -253,16 +253,30 @@ public final class ExhaustionBenchmark {
 				"%,d / %,d (all answers: %s)", this.sseClients, clients.accepted(), clients.outcomes()) });
 		this.streamRows.add(new String[] { "time to open every stream client (32 at a time)", "",
 				String.format(Locale.ROOT, "%.1f s", openSeconds) });
-		this.streamRows.add(new String[] { "accepted streams ended by the service before the clients closed", "",
+		this.streamRows.add(new String[] {
+				"streams open as reporting-service counts them (`stats_stream_clients`) at the window's end",
+				metric(baseline, "stats_stream_clients"), metric(during, "stats_stream_clients") });
+		this.streamRows.add(new String[] {
+				"streams reporting-service ended as slow (`stats_stream_closed_total`, reason `slow`) so far",
+				metric(baseline, "stats_stream_closed_total{slow}"),
+				metric(during, "stats_stream_closed_total{slow}") });
+		this.streamRows.add(new String[] { "accepted streams found ended by the service when the clients closed", "",
 				String.valueOf(clients.closedByService()) });
 		this.facts.put("sseClients", this.sseClients);
 		this.facts.put("streamMaxClients", this.streamMaxClients);
 		this.facts.put("tomcatMaxConnections", this.streamMaxClients + 500);
 		this.facts.put("streamOutcomes", clients.outcomes());
+		this.facts.put("streamMetricsBaseline", baseline.streamMetrics);
+		this.facts.put("streamMetricsDuring", during.streamMetrics);
 		this.facts.put("streamsEndedByService", clients.closedByService());
 		this.facts.put("streamsStillOpenAtClose", clients.stillOpen());
 		this.facts.put("probeSeconds", this.probeSeconds);
 		this.facts.put("probeRequestsPerSecond", this.probeRate);
+	}
+
+	private static String metric(Window window, String name) {
+		Double value = window.streamMetrics.get(name);
+		return (value == null) ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
 	}
 
 	private void row(String name, Latencies baseline, Latencies during, double percent) {
@@ -290,6 +304,7 @@ public final class ExhaustionBenchmark {
 		window.statsErrors = statsErrors.get();
 		window.gaps = this.gaps.gapsMillis(from, to);
 		window.caseStatsRecords = this.gaps.records(from, to);
+		window.streamMetrics = streamMetrics();
 		window.rssKib = procStatus(pid, "VmRSS");
 		window.hwmKib = procStatus(pid, "VmHWM");
 		return window;
@@ -465,6 +480,34 @@ public final class ExhaustionBenchmark {
 		return (response.statusCode() == 200) ? JSON.readTree(response.body()) : JSON.createObjectNode();
 	}
 
+	/**
+	 * reporting-service's own counts of its streams from {@code /actuator/prometheus}
+	 * (the metrics client's token): {@code stats_stream_clients}, and
+	 * {@code stats_stream_closed_total} and {@code stats_stream_refused_total} by reason,
+	 * as {@code name{reason}}.
+	 */
+	private Map<String, Double> streamMetrics() {
+		Map<String, Double> metrics = new TreeMap<>();
+		try {
+			HttpResponse<String> response = HTTP
+				.send(HttpRequest.newBuilder(URI.create(this.stack.url("reporting-port") + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Authorization", this.stack.tokens(AccessTokens.METRICS).authorization())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			response.body().lines().filter((line) -> line.startsWith("stats_stream_")).forEach((line) -> {
+				String name = line.replaceAll("^([a-z_]+).*", "$1");
+				String reason = line.matches(".*reason=\"[^\"]+\".*")
+						? "{" + line.replaceAll(".*reason=\"([^\"]+)\".*", "$1") + "}" : "";
+				String value = line.substring(line.lastIndexOf(' ') + 1);
+				metrics.put(name + reason, Double.parseDouble(value));
+			});
+		}
+		catch (IOException | InterruptedException | NumberFormatException ex) {
+			log("  could not read reporting-service's metrics: %s", ex);
+		}
+		return metrics;
+	}
+
 	private int port(String option) {
 		String url = this.stack.url(option);
 		return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
@@ -515,6 +558,8 @@ public final class ExhaustionBenchmark {
 		List<Long> gaps = List.of();
 
 		long caseStatsRecords;
+
+		Map<String, Double> streamMetrics = Map.of();
 
 		OptionalLong rssKib = OptionalLong.empty();
 
