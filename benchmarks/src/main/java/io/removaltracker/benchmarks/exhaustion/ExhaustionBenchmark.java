@@ -202,6 +202,10 @@ public final class ExhaustionBenchmark {
 	 */
 	private void streams() throws Exception {
 		long pid = this.stack.part("reporting-service").orElseThrow().pid();
+		// Unmeasured: the first requests of a fresh JVM measure its compiler, not the
+		// service.
+		log("Warm-up: probes for 10 s, not counted");
+		window(pid, 10);
 		log("Baseline: probes for %d s with no stream client", this.probeSeconds);
 		Window baseline = window(pid);
 		log("  %s", baseline);
@@ -289,14 +293,18 @@ public final class ExhaustionBenchmark {
 	 * reporting-service's memory.
 	 */
 	private Window window(long pid) throws Exception {
+		return window(pid, this.probeSeconds);
+	}
+
+	private Window window(long pid, int seconds) throws Exception {
 		Window window = new Window();
 		long from = System.currentTimeMillis();
 		String authorization = this.stack.tokens(AccessTokens.DASHBOARD).authorization();
 		int port = port("reporting-port");
 		AtomicInteger healthErrors = new AtomicInteger();
 		AtomicInteger statsErrors = new AtomicInteger();
-		Thread health = probe(port, "/actuator/health/readiness", null, window.health, healthErrors);
-		Thread stats = probe(port, "/api/v1/stats", authorization, window.stats, statsErrors);
+		Thread health = probe(port, "/actuator/health/readiness", null, window.health, healthErrors, seconds);
+		Thread stats = probe(port, "/api/v1/stats", authorization, window.stats, statsErrors, seconds);
 		health.join();
 		stats.join();
 		long to = System.currentTimeMillis();
@@ -310,9 +318,10 @@ public final class ExhaustionBenchmark {
 		return window;
 	}
 
-	private Thread probe(int port, String path, String authorization, Latencies latencies, AtomicInteger errors) {
+	private Thread probe(int port, String path, String authorization, Latencies latencies, AtomicInteger errors,
+			int seconds) {
 		long periodNanos = TimeUnit.SECONDS.toNanos(1) / this.probeRate;
-		int samples = this.probeSeconds * this.probeRate;
+		int samples = seconds * this.probeRate;
 		Thread thread = new Thread(() -> {
 			long next = System.nanoTime();
 			for (int i = 0; i < samples; i++) {
@@ -401,15 +410,56 @@ public final class ExhaustionBenchmark {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
-		String authorization = this.stack.tokens(AccessTokens.OFFICER).authorization();
-		String base = this.stack.url("monitoring-port") + "/api/v1/wanted?size=50&region=";
+		readWanted(http, 5, this.wantedClients, new Latencies(), new ConcurrentHashMap<>(), new AtomicLong());
+		Latencies alone = new Latencies();
+		Map<String, AtomicInteger> aloneAnswers = new ConcurrentHashMap<>();
+		AtomicLong aloneRequests = new AtomicLong();
+		readWanted(http, 10, 1, alone, aloneAnswers, aloneRequests);
+		log("  baseline, one client for 10 s: %,d requests, %s; answers %s", aloneRequests.get(), alone.summary(),
+				aloneAnswers);
 		Latencies latencies = new Latencies();
 		Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 		AtomicLong requests = new AtomicLong();
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.wantedSeconds);
-		List<Thread> threads = new ArrayList<>();
 		long readStart = System.nanoTime();
-		for (int c = 0; c < this.wantedClients; c++) {
+		readWanted(http, this.wantedSeconds, this.wantedClients, latencies, answers, requests);
+		double seconds = (System.nanoTime() - readStart) / 1e9;
+		Map<String, Integer> tally = new TreeMap<>();
+		answers.forEach((answer, number) -> tally.put(answer, number.get()));
+		long errors = requests.get() - tally.getOrDefault("HTTP 200", 0);
+		log("  %,d requests in %.1f s (%,.0f/s), %s; answers %s", requests.get(), seconds, requests.get() / seconds,
+				latencies.summary(), tally);
+		this.wantedRows.add(new String[] { "benchmark's wanted cases in the list (all wanted cases)",
+				String.format(Locale.ROOT, "%,d (%,d)", wanted, totalWanted) });
+		this.wantedRows.add(new String[] { "parallel clients, each sending its next request on the answer",
+				String.valueOf(this.wantedClients) });
+		this.wantedRows.add(new String[] { "requests answered, rate", String.format(Locale.ROOT,
+				"%,d in %.1f s, %,.0f/s", requests.get(), seconds, requests.get() / seconds) });
+		this.wantedRows.add(new String[] { "p50", millis(latencies.percentileMillis(50)) });
+		this.wantedRows.add(new String[] { "p99", millis(latencies.percentileMillis(99)) });
+		this.wantedRows.add(new String[] { "max", millis(latencies.percentileMillis(100)) });
+		this.wantedRows.add(new String[] { "baseline: one client alone for 10 s just before, p50 / p99 (requests)",
+				String.format(Locale.ROOT, "%s / %s (%,d)", millis(alone.percentileMillis(50)),
+						millis(alone.percentileMillis(99)), aloneRequests.get()) });
+		this.wantedRows.add(new String[] { "errors (not 200)", errors + " (answers: " + tally + ")" });
+		this.facts.put("wantedCasesAsked", this.wantedCases);
+		this.facts.put("wantedCasesInList", wanted);
+		this.facts.put("wantedTotal", totalWanted);
+		this.facts.put("wantedClients", this.wantedClients);
+		this.facts.put("wantedSeconds", this.wantedSeconds);
+		this.facts.put("wantedAnswers", tally);
+	}
+
+	/**
+	 * {@code clients} threads, each sending its next wanted-list request on the answer,
+	 * for {@code seconds}; regions in turn.
+	 */
+	private void readWanted(HttpClient http, int seconds, int clients, Latencies latencies,
+			Map<String, AtomicInteger> answers, AtomicLong requests) throws InterruptedException {
+		String authorization = this.stack.tokens(AccessTokens.OFFICER).authorization();
+		String base = this.stack.url("monitoring-port") + "/api/v1/wanted?size=50&region=";
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
 			int client = c;
 			Thread thread = new Thread(() -> {
 				Region[] regions = Region.values();
@@ -444,28 +494,6 @@ public final class ExhaustionBenchmark {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		double seconds = (System.nanoTime() - readStart) / 1e9;
-		Map<String, Integer> tally = new TreeMap<>();
-		answers.forEach((answer, number) -> tally.put(answer, number.get()));
-		long errors = requests.get() - tally.getOrDefault("HTTP 200", 0);
-		log("  %,d requests in %.1f s (%,.0f/s), %s; answers %s", requests.get(), seconds, requests.get() / seconds,
-				latencies.summary(), tally);
-		this.wantedRows.add(new String[] { "benchmark's wanted cases in the list (all wanted cases)",
-				String.format(Locale.ROOT, "%,d (%,d)", wanted, totalWanted) });
-		this.wantedRows.add(new String[] { "parallel clients, each sending its next request on the answer",
-				String.valueOf(this.wantedClients) });
-		this.wantedRows.add(new String[] { "requests answered, rate", String.format(Locale.ROOT,
-				"%,d in %.1f s, %,.0f/s", requests.get(), seconds, requests.get() / seconds) });
-		this.wantedRows.add(new String[] { "p50", millis(latencies.percentileMillis(50)) });
-		this.wantedRows.add(new String[] { "p99", millis(latencies.percentileMillis(99)) });
-		this.wantedRows.add(new String[] { "max", millis(latencies.percentileMillis(100)) });
-		this.wantedRows.add(new String[] { "errors (not 200)", errors + " (answers: " + tally + ")" });
-		this.facts.put("wantedCasesAsked", this.wantedCases);
-		this.facts.put("wantedCasesInList", wanted);
-		this.facts.put("wantedTotal", totalWanted);
-		this.facts.put("wantedClients", this.wantedClients);
-		this.facts.put("wantedSeconds", this.wantedSeconds);
-		this.facts.put("wantedAnswers", tally);
 	}
 
 	private long wantedOfNationality() throws Exception {

@@ -80,7 +80,7 @@ final class ExhaustionReport {
 				this.facts.get("streamMaxClients"), this.facts.get("tomcatMaxConnections")));
 		text.append(String.format(Locale.ROOT,
 				"**Slow stream clients.** The baseline column is the same probes in the same run, just before the "
-						+ "clients open. Then %,d clients open `GET /api/v1/stats/stream` with a bearer token, 32 at "
+						+ "clients open (after 10 s of the same probes, not counted, to warm the JVM up). Then %,d clients open `GET /api/v1/stats/stream` with a bearer token, 32 at "
 						+ "a time, each on a raw socket with a 2 KiB receive buffer: half read 16 bytes every 5 s, "
 						+ "half never read after the status line. While they are all open, the readiness probe and "
 						+ "`GET /api/v1/stats` are each asked %s times a second for %s s, every request on a new "
@@ -98,7 +98,8 @@ final class ExhaustionReport {
 						+ "(nationality `ZZW`, spread over the seven regions), go through the Kafka intake and the "
 						+ "pipeline; then %s clients with the officer token each send "
 						+ "`GET /api/v1/wanted?region=<region>&size=50` (regions in turn), the next on the answer, "
-						+ "for %s s, over kept-alive connections.\n\n",
+						+ "for %s s, over kept-alive connections, after 5 s of the same load (not counted) and, as the "
+						+ "baseline, one client alone for 10 s.\n\n",
 				this.facts.get("wantedCasesAsked"), this.facts.get("wantedClients"), this.facts.get("wantedSeconds")));
 		text.append("| figure | value |\n|---|---:|\n");
 		for (String[] row : this.wantedRows) {
