@@ -80,7 +80,8 @@ final class ExhaustionReport {
 				this.facts.get("streamMaxClients"), this.facts.get("tomcatMaxConnections")));
 		text.append(String.format(Locale.ROOT,
 				"**Slow stream clients.** The baseline column is the same probes in the same run, just before the "
-						+ "clients open (after 10 s of the same probes, not counted, to warm the JVM up). Then %,d clients open `GET /api/v1/stats/stream` with a bearer token, 32 at "
+						+ "clients open (after 10 s of the same probes, not counted, to warm the JVM up). "
+						+ "Then %,d clients open `GET /api/v1/stats/stream` with a bearer token, 32 at "
 						+ "a time, each on a raw socket with a 2 KiB receive buffer: half read 16 bytes every 5 s, "
 						+ "half never read after the status line. While they are all open, the readiness probe and "
 						+ "`GET /api/v1/stats` are each asked %s times a second for %s s, every request on a new "
