@@ -7,21 +7,22 @@ import java.util.Locale;
 
 /**
  * Recorded durations and their percentiles, in milliseconds. Safe to add from any thread.
+ * Shared with the exhaustion benchmark.
  */
-final class Latencies {
+public final class Latencies {
 
 	private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
 
-	void add(long durationNanos) {
+	public void add(long durationNanos) {
 		this.nanos.add(durationNanos);
 	}
 
-	int count() {
+	public int count() {
 		return this.nanos.size();
 	}
 
 	/** The value at or below which {@code percent} of the samples lie (nearest rank). */
-	double percentileMillis(double percent) {
+	public double percentileMillis(double percent) {
 		List<Long> sorted;
 		synchronized (this.nanos) {
 			sorted = new ArrayList<>(this.nanos);
@@ -34,7 +35,7 @@ final class Latencies {
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))) / 1e6;
 	}
 
-	String summary() {
+	public String summary() {
 		return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f, p99 %.1f, max %.1f (%d samples)",
 				percentileMillis(50), percentileMillis(95), percentileMillis(99), percentileMillis(100), count());
 	}

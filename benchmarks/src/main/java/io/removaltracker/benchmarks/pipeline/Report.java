@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Writes one run's figures: a section of BENCHMARKS.md between two marker comments
  * (replaced on every run, the rest of the file kept) and the same as JSON.
  */
-final class Report {
+public final class Report {
 
 	static final String BEGIN = "<!-- pipeline-benchmark:begin (written by ./benchmark; edits here are lost) -->";
 
@@ -82,7 +82,8 @@ final class Report {
 		return text.append(END).toString();
 	}
 
-	static String machine() {
+	/** The machine line every benchmark section starts with. */
+	public static String machine() {
 		return String.format(Locale.ROOT, "%d cores, %,d MiB, %s %s, JDK %s (%s)",
 				Runtime.getRuntime().availableProcessors(), totalMemoryMib(), System.getProperty("os.name"),
 				System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"));
