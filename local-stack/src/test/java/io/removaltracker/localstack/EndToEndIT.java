@@ -303,8 +303,7 @@ class EndToEndIT {
 			assertThat(kafka.tally().failedCount()).isZero();
 		}
 		// No principal of the contract reads case-intake-rejected: the test reads it as
-		// the
-		// stack's operator (the admin).
+		// the stack's operator (the admin).
 		assertThat(TopicReader.readUntil(stack.kafkaClientProperties("admin"), Topics.CASE_INTAKE_REJECTED.name(),
 				new StringDeserializer(), new ByteArrayDeserializer(), (record) -> garbageKey.equals(record.key()), 2))
 			.hasSize(2);

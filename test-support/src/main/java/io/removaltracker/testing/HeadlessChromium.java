@@ -152,8 +152,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	public void close() throws InterruptedException {
 		this.page.abort();
 		// Chromium's helpers (renderer, GPU, zygote) write to the profile too: all of
-		// them
-		// end before the profile directory may be deleted.
+		// them end before the profile directory may be deleted.
 		List<ProcessHandle> helpers = this.process.descendants().toList();
 		this.process.destroy();
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {

@@ -38,16 +38,7 @@ final class ExhaustionReport {
 
 	void write(Path markdown, Path json) throws IOException {
 		String section = markdown();
-		String text = Files.exists(markdown) ? Files.readString(markdown) : "# Benchmarks\n";
-		int begin = text.indexOf(BEGIN);
-		int end = text.indexOf(END);
-		if (begin >= 0 && end > begin) {
-			text = text.substring(0, begin) + section + text.substring(end + END.length());
-		}
-		else {
-			text = text.stripTrailing() + "\n\n" + section + "\n";
-		}
-		Files.writeString(markdown, text);
+		Report.replaceSection(markdown, section, BEGIN, END);
 		Files.createDirectories(json.getParent());
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("machine", Report.machine());

@@ -110,11 +110,9 @@ public final class PipelineBenchmark {
 				this.openCasesTarget, this.httpSeconds);
 		StackProcess.freshDataDir(this.dataDir);
 		Map<String, String> env = new HashMap<>();
-		// The benchmark measures how fast intake can go, so its one upstream client is
-		// not
-		// held to the per-caller rate limit a real upstream system gets (the parts
-		// inherit
-		// the launcher's environment).
+		// The benchmark measures how fast intake can go: its one upstream client is not
+		// held to a real upstream system's rate limit (the parts inherit this
+		// environment).
 		env.put("CASESERVICE_INTAKE_RATELIMIT_EVENTSPERSECOND", "1000000");
 		env.put("CASESERVICE_INTAKE_RATELIMIT_BURST", "1000000");
 		if (this.profile) {

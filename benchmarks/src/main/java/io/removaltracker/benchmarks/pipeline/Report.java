@@ -38,16 +38,7 @@ public final class Report {
 
 	void write(Path markdown, Path json) throws IOException {
 		String section = markdown();
-		String text = Files.exists(markdown) ? Files.readString(markdown) : "# Benchmarks\n";
-		int begin = text.indexOf(BEGIN);
-		int end = text.indexOf(END);
-		if (begin >= 0 && end > begin) {
-			text = text.substring(0, begin) + section + text.substring(end + END.length());
-		}
-		else {
-			text = text.stripTrailing() + "\n\n" + section + "\n";
-		}
-		Files.writeString(markdown, text);
+		replaceSection(markdown, section, BEGIN, END);
 		Files.createDirectories(json.getParent());
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("machine", machine());
@@ -83,6 +74,24 @@ public final class Report {
 	}
 
 	/** The machine line every benchmark section starts with. */
+	/**
+	 * Puts a generated section into the Markdown file: in place of the one between the
+	 * same markers, else at the end; the rest of the file is left as it is.
+	 */
+	public static void replaceSection(Path markdown, String section, String beginMarker, String endMarker)
+			throws IOException {
+		String text = Files.exists(markdown) ? Files.readString(markdown) : "# Benchmarks\n";
+		int begin = text.indexOf(beginMarker);
+		int end = text.indexOf(endMarker);
+		if (begin >= 0 && end > begin) {
+			text = text.substring(0, begin) + section + text.substring(end + endMarker.length());
+		}
+		else {
+			text = text.stripTrailing() + "\n\n" + section + "\n";
+		}
+		Files.writeString(markdown, text);
+	}
+
 	public static String machine() {
 		return String.format(Locale.ROOT, "%d cores, %,d MiB, %s %s, JDK %s (%s)",
 				Runtime.getRuntime().availableProcessors(), totalMemoryMib(), System.getProperty("os.name"),

@@ -1,8 +1,9 @@
 package io.removaltracker.caseservice.rules;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.removaltracker.events.CallerName;
 
 /**
  * Who reported an event, or read a case, in the words of contract section 7. Over HTTP it
@@ -12,9 +13,6 @@ import java.util.Optional;
  * allowed to write {@code case-intake} can make that claim.
  */
 public final class ReportedBy {
-
-	/** The claims tried in order: the client first, then the person. */
-	static final List<String> CLAIMS = List.of("client_id", "azp", "sub");
 
 	static final String KAFKA_PREFIX = "kafka:";
 
@@ -28,12 +26,7 @@ public final class ReportedBy {
 	 * {@code sub} that is a non-blank string; empty when none is.
 	 */
 	public static Optional<String> fromToken(Map<String, ?> claims) {
-		for (String claim : CLAIMS) {
-			if (claims.get(claim) instanceof String value && !value.isBlank()) {
-				return Optional.of(value);
-			}
-		}
-		return Optional.empty();
+		return CallerName.fromClaims(claims);
 	}
 
 	/** The reporter of an event that came over the Kafka intake. */

@@ -541,8 +541,7 @@ public final class ChaosSuite implements AutoCloseable {
 				.build())
 			.build();
 		// Only an operator can write case-events now (case-service is its one writer):
-		// the
-		// poison comes from the admin, as a slip of an operator's would.
+		// the poison comes from the admin, as a slip of an operator's would.
 		try (KafkaProducer<String, byte[]> admin = RawFrames.producer(this.stack.kafkaClientProperties("admin"),
 				"chaos-admin")) {
 			admin.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), caseId, RawFrames.frame(id, poison))).get();

@@ -1,7 +1,6 @@
 package io.removaltracker.reporting.api;
 
-import java.util.List;
-import java.util.Map;
+import io.removaltracker.events.CallerName;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -10,17 +9,14 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
 
 /**
  * Whom an open stream counts against: the client a bearer token was issued to, named as
- * case-service names a reporter (the token's {@code client_id}, else {@code azp}, else
- * {@code sub}: contract section 7), or the person signed in to the dashboard, by the name
+ * case-service names a reporter ({@link CallerName}: the token's {@code client_id}, else
+ * {@code azp}, else {@code sub}), or the person signed in to the dashboard, by the name
  * the page shows.
  */
 final class StreamCaller {
 
 	/** No authentication at all: only where no resource server is configured. */
 	static final String ANONYMOUS = "anonymous";
-
-	/** The claims tried in order: the client first, then the person. */
-	private static final List<String> CLAIMS = List.of("client_id", "azp", "sub");
 
 	private StreamCaller() {
 	}
@@ -31,7 +27,7 @@ final class StreamCaller {
 			return ANONYMOUS;
 		}
 		if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> token) {
-			return fromClaims(token.getTokenAttributes(), authentication.getName());
+			return CallerName.fromClaims(token.getTokenAttributes()).orElse(authentication.getName());
 		}
 		return personName(authentication);
 	}
@@ -42,15 +38,6 @@ final class StreamCaller {
 			return person.getPreferredUsername();
 		}
 		return authentication.getName();
-	}
-
-	private static String fromClaims(Map<String, ?> claims, String otherwise) {
-		for (String claim : CLAIMS) {
-			if (claims.get(claim) instanceof String value && !value.isBlank()) {
-				return value;
-			}
-		}
-		return otherwise;
 	}
 
 }

@@ -76,8 +76,7 @@ class DashboardBrowserTest {
 			JsonNode stats = http.get("/api/v1/stats").body();
 
 			// The page's stream needs stats:read: here the browser sends a bearer token
-			// on
-			// every request, as an API client would. Signing a person in through the
+			// on every request, as an API client would. Signing a person in through the
 			// provider's login page is tried on the local stack (EndToEndIT).
 			browser.sendOnEveryRequest("Authorization", TestIssuer.allScopesAuthorization());
 			browser.open(http.baseUrl() + "/");

@@ -101,7 +101,9 @@ class StatsStreamLimitsTest {
 			// A client that goes away is found by the next heartbeat, and its place is
 			// free.
 			firstOfAlice.close();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
+			// A refused attempt may find its connection closed before the answer is read
+			// in full: that is another try, not a failure.
+			await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
 				EventStream again = EventStream.open(http, carol);
 				again.close();
 				return again.status() == 200;
