@@ -21,13 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Access tokens for one client of the credentials file (contract section 7), got with the
- * client-credentials grant: {@code POST tokenEndpoint} with {@code grant_type} and the
- * client's {@code scope}, authenticated with HTTP basic, id and secret form-encoded first
- * as RFC 6749 section 2.3.1 says. A token is kept and handed out again until shortly
- * before its {@code expires_in} runs out, then a new one is asked for, so a long run
- * never sends an expired token. Safe to share between threads: one asks while the others
- * wait for its answer. The secret never appears in a message or in {@link #toString()}.
+ * Access tokens for one client of the credentials file (docs/contract.md, Access), got
+ * with the client-credentials grant: {@code POST tokenEndpoint} with {@code grant_type}
+ * and the client's {@code scope}, authenticated with HTTP basic, id and secret
+ * form-encoded first as RFC 6749 section 2.3.1 says. A token is kept and handed out again
+ * until shortly before its {@code expires_in} runs out, then a new one is asked for, so a
+ * long run never sends an expired token. Safe to share between threads: one asks while
+ * the others wait for its answer. The secret never appears in a message or in
+ * {@link #toString()}.
  */
 public final class AccessTokens {
 

@@ -39,12 +39,12 @@ import io.removaltracker.events.intake.StayLifted;
 
 /**
  * Writes one case's intake events as upstream systems would report them, refusing any
- * step the contract (sections 2 and 8) would not accept, so a scenario that compiles and
- * runs is one case-service accepts in full. It follows custody, stay, openness,
- * nationality and team, and whether the person is wanted under the rule of contract
- * section 4, so generators can steer by it. Event ids are derived from the case id and
- * position, so replaying a script repeats the same events and case-service applies none
- * of them twice.
+ * step the contract (docs/contract.md, Intake and Enforcement work) would not accept, so
+ * a scenario that compiles and runs is one case-service accepts in full. It follows
+ * custody, stay, openness, nationality and team, and whether the person is wanted under
+ * the wanted rule (Wanted flags), so generators can steer by it. Event ids are derived
+ * from the case id and position, so replaying a script repeats the same events and
+ * case-service applies none of them twice.
  * <p>
  * A deliberate copy of case-service's {@code CaseStateMachine} and monitoring-service's
  * {@code WantedRule}: the simulator drives any running stack from outside and may not

@@ -10,7 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * An intake event as the JSON of contract section 2: the common fields and the payload's
+ * An intake event as JSON (docs/contract.md, Intake): the common fields and the payload's
  * fields side by side, instants and dates in ISO-8601, enums by name, absent values left
  * out.
  */

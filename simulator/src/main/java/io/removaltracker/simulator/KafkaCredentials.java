@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Kafka client settings of a principal (contract section 7): SASL with the
+ * The Kafka client settings of a principal (docs/contract.md, Access): SASL with the
  * principal's mechanism, user name and password, and TLS where its entry names a
  * {@code securityProtocol} and a {@code caFile}. The password goes into
  * {@code sasl.jaas.config} only and never into a message.

@@ -26,13 +26,13 @@ import io.removaltracker.events.intake.IntakeEvent;
  * no more memory than one: each case opens between 2015 and the end date and walks the
  * contract's state machine with weights that look like the field (most hearings attended,
  * some missed, people found, released, removed). Beside that story runs the enforcement
- * officers' work of contract section 8 ({@code Casework}): most cases given to a team of
- * their region within days of opening, now and then moved to another; about half the
- * unknown nationalities established within two years, and rarely a known one corrected; a
- * review of the warrant about once a year (every three for criminality {@code NONE})
- * while the person is wanted, now and then months late. Every event is one case-service
- * accepts (checked by case-service's {@code SimulatorHistoriesTest}). The same seed and
- * count give the same events with the same ids.
+ * officers' work (docs/contract.md, Enforcement work; {@code Casework}): most cases given
+ * to a team of their region within days of opening, now and then moved to another; about
+ * half the unknown nationalities established within two years, and rarely a known one
+ * corrected; a review of the warrant about once a year (every three for criminality
+ * {@code NONE}) while the person is wanted, now and then months late. Every event is one
+ * case-service accepts (checked by case-service's {@code SimulatorHistoriesTest}). The
+ * same seed and count give the same events with the same ids.
  */
 public final class RandomTraffic implements Iterator<List<IntakeEvent>> {
 

@@ -34,7 +34,7 @@ import io.removaltracker.events.intake.RemovalStayed;
 
 /**
  * The reference scenario: a history of criminal removal cases from 2015 to mid-2024 that,
- * replayed, gives the national picture of contract section 6 as of {@link #AS_OF}:
+ * replayed, gives the national picture (docs/contract.md, Figures) as of {@link #AS_OF}:
  * <ul>
  * <li>1,635 open cases: 599 wanted, 401 in prison, 29 detained, 606 supervised in the
  * community;</li>
@@ -49,11 +49,11 @@ import io.removaltracker.events.intake.RemovalStayed;
  * hearings attended. Nationalities include {@code UNKNOWN} and {@code STATELESS}; all
  * seven regions appear.
  * <p>
- * The enforcement work of contract section 8 runs beside the story (it changes none of
- * the figures above): most cases go to one of 18 teams named after their region
- * ({@code GREATER-TORONTO-1} ... {@code ATLANTIC-2}) within two days of opening, a few
- * move to another team later; half the unknown nationalities are established within two
- * years; wanted people's warrants are reviewed about once a year, now and then months
+ * The enforcement work (docs/contract.md, Enforcement work) runs beside the story (it
+ * changes none of the figures above): most cases go to one of 18 teams named after their
+ * region ({@code GREATER-TORONTO-1} ... {@code ATLANTIC-2}) within two days of opening, a
+ * few move to another team later; half the unknown nationalities are established within
+ * two years; wanted people's warrants are reviewed about once a year, now and then months
  * late. As of {@link #AS_OF} that gives:
  * <ul>
  * <li>{@code wanted.overdueReview} 72 (more than a year since the flag or the spell's
@@ -89,8 +89,8 @@ public final class ReferenceScenario {
 	private final Draw draw = new Draw(20240630L);
 
 	/**
-	 * The officers' work has its own draws, so the story of the cases (and the figures of
-	 * section 6 it was built for) stays what it was before that work was added.
+	 * The officers' work has its own draws, so the story of the cases (and the reference
+	 * figures it was built for) stays what it was before that work was added.
 	 */
 	private final Draw work = new Draw(15L);
 
@@ -336,13 +336,13 @@ public final class ReferenceScenario {
 	}
 
 	/**
-	 * The case's story with the officers' work of contract section 8 woven in, each step
-	 * at its time: the case given to a team of its region within two days of opening
-	 * (most cases; some later, a few never), now and then moved to another team; half the
-	 * unknown nationalities established within two years, rarely a known one corrected;
-	 * while the person is wanted, a review about every year, now and then months late.
-	 * The work changes nothing the story depends on (custody, stays, flags), so the
-	 * story's steps are told again unchanged around it.
+	 * The case's story with the officers' work (docs/contract.md, Enforcement work) woven
+	 * in, each step at its time: the case given to a team of its region within two days
+	 * of opening (most cases; some later, a few never), now and then moved to another
+	 * team; half the unknown nationalities established within two years, rarely a known
+	 * one corrected; while the person is wanted, a review about every year, now and then
+	 * months late. The work changes nothing the story depends on (custody, stays, flags),
+	 * so the story's steps are told again unchanged around it.
 	 */
 	private CaseScript withCasework(CaseScript story) {
 		List<IntakeEvent> told = story.events();

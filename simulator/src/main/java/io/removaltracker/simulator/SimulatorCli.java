@@ -17,7 +17,7 @@ public final class SimulatorCli {
 	static final String USAGE = """
 			Usage: simulator <reference|random> [options]
 
-			  reference            the reference scenario of the contract (section 6): 1,635 open
+			  reference            the reference scenario of docs/contract.md: 1,635 open
 			                       cases, 599 wanted ... as of %s. Start reporting-service with
 			                       --reporting-service.as-of=%s to see its figures.
 			  random               random case histories from 2015 to now

@@ -119,7 +119,8 @@ class RandomTrafficTest {
 
 	/**
 	 * Counts what many cases' histories hold, reading each by the contract's words
-	 * (sections 2, 4 and 8), not by the simulator's own bookkeeping.
+	 * (docs/contract.md: Intake, Wanted flags, Enforcement work), not by the simulator's
+	 * own bookkeeping.
 	 */
 	private static final class Tally {
 

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scenario's own bookkeeping against the reference figures of contract section 6. The
- * services' count of the same events is checked end to end in local-stack.
+ * The scenario's own bookkeeping against the reference figures (docs/contract.md,
+ * Figures). The services' count of the same events is checked end to end in local-stack.
  */
 class ReferenceScenarioTest {
 
@@ -143,10 +143,10 @@ class ReferenceScenarioTest {
 	}
 
 	/**
-	 * The figures of contract section 8 as of {@link #AS_OF}, counted by hand from the
-	 * scenario's events with the contract's words (sections 2, 4 and 8), not from the
-	 * scenario's own scripts: custody and openness by section 2, wanted spells by section
-	 * 4, teams, nationalities and review dates by section 8.
+	 * The enforcement figures (docs/contract.md, Enforcement work) as of {@link #AS_OF},
+	 * counted by hand from the scenario's events with the contract's words, not from the
+	 * scenario's own scripts: custody and openness by Intake, wanted spells by Wanted
+	 * flags, teams, nationalities and review dates by Enforcement work.
 	 */
 	private static final class Section8 {
 
