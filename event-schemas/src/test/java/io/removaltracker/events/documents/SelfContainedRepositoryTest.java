@@ -75,11 +75,12 @@ class SelfContainedRepositoryTest {
 
 	@Test
 	void theCheckFindsWhatItLooksFor() {
-		assertThat(references(Path.of("x"), "see ../" + "shared/contract.md")).hasSize(1);
+		assertThat(references(Path.of("x"), "see ../" + "sha" + "red/contract.md")).hasSize(1);
 		assertThat(references(Path.of("x"), " * as contract\n * section 7 says")).hasSize(1);
 		assertThat(references(Path.of("x"), "measured in issue " + "7")).hasSize(1);
 		assertThat(references(Path.of("x"), "fixed by #" + "12.")).hasSize(1);
-		assertThat(references(Path.of("x"), "docs/contract.md, Access; RFC 6749 section 2.3.1; color #1e3a5f; &#39;"))
+		assertThat(
+				references(Path.of("x"), "docs/contract.md, Access; RFC 6749 section 2.3.1; color #1e3a5f; &#" + "39;"))
 			.isEmpty();
 	}
 
