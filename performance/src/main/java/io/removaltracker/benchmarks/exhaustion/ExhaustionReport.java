@@ -98,7 +98,7 @@ final class ExhaustionReport {
 			text.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
 		text.append(
-				"\nMachine-readable copy: [benchmarks/results/exhaustion.json](benchmarks/results/exhaustion.json). ")
+				"\nMachine-readable copy: [performance/results/exhaustion.json](performance/results/exhaustion.json). ")
 			.append("Other facts of the run: ")
 			.append(this.facts)
 			.append(".\n");

@@ -87,7 +87,7 @@ public final class ExhaustionBenchmark {
 
 	private final Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
 
-	private final Path dataDir = this.root.resolve("benchmarks/target/exhaustion-data");
+	private final Path dataDir = this.root.resolve("performance/target/exhaustion-data");
 
 	private final Map<String, Object> facts = new LinkedHashMap<>();
 
@@ -163,8 +163,8 @@ public final class ExhaustionBenchmark {
 			this.stack.close();
 		}
 		new ExhaustionReport(this.facts, this.streamRows, this.wantedRows).write(this.root.resolve("BENCHMARKS.md"),
-				this.root.resolve("benchmarks/results/exhaustion.json"));
-		log("Done in %s; report in BENCHMARKS.md and benchmarks/results/exhaustion.json", elapsed());
+				this.root.resolve("performance/results/exhaustion.json"));
+		log("Done in %s; report in BENCHMARKS.md and performance/results/exhaustion.json", elapsed());
 	}
 
 	/** Random intake at a steady rate for the whole run, so the figures keep changing. */

@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
 
 	private final Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
 
-	private final Path dataDir = this.root.resolve("benchmarks/target/bench-data");
+	private final Path dataDir = this.root.resolve("performance/target/bench-data");
 
 	private final List<Figure> figures = new ArrayList<>();
 
@@ -139,8 +139,8 @@ public final class PipelineBenchmark {
 			this.stack.close();
 		}
 		Report report = new Report(this.figures, this.extra, this.events);
-		report.write(this.root.resolve("BENCHMARKS.md"), this.root.resolve("benchmarks/results/pipeline.json"));
-		log("Done in %s; report in BENCHMARKS.md and benchmarks/results/pipeline.json", elapsed());
+		report.write(this.root.resolve("BENCHMARKS.md"), this.root.resolve("performance/results/pipeline.json"));
+		log("Done in %s; report in BENCHMARKS.md and performance/results/pipeline.json", elapsed());
 	}
 
 	/**

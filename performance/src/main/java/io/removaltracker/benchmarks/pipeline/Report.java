@@ -54,7 +54,8 @@ public final class Report {
 		text.append(String.format(Locale.ROOT, "Run of %s on %s, %,d pipeline events (`-Dbench.events`). ",
 				LocalDate.now(ZoneOffset.UTC), machine(), this.events));
 		text.append("Every baseline was measured against the same broker in the same run. ");
-		text.append("Machine-readable copy: [benchmarks/results/pipeline.json](benchmarks/results/pipeline.json).\n\n");
+		text.append(
+				"Machine-readable copy: [performance/results/pipeline.json](performance/results/pipeline.json).\n\n");
 		text.append("| figure | value | baseline | ratio |\n|---|---:|---:|---:|\n");
 		for (Figure figure : this.figures) {
 			text.append("| ")
