@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param issuer the issuer named in every token and in the discovery document; the
  * services' {@code issuer-uri} must be exactly this
- * @param credentialsFile the development credentials file (contract section 7), written
- * on the first start and reused
+ * @param credentialsFile the development credentials file (docs/contract.md, Access),
+ * written on the first start and reused
  * @param signingKeyFile the RSA key tokens are signed with, kept so tokens and cached key
  * sets stay valid across restarts; {@code identity-signing-key.json} next to the
  * credentials file when not set

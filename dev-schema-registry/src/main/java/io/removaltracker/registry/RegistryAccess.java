@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which right a request needs (contract section 7): every principal may read anything,
- * look a schema up ({@code POST /subjects/{s}}) and check compatibility
+ * Which right a request needs (docs/contract.md, Access): every principal may read
+ * anything, look a schema up ({@code POST /subjects/{s}}) and check compatibility
  * ({@code POST /compatibility/...}); registering, changing compatibility, deleting and
  * anything not named here need an admin. The health probes need no one, so platforms can
  * tell whether the registry is up.

@@ -26,10 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The registry battery (contract section 7): every endpoint asked with no credentials, a
- * wrong password, a reader and an admin, each answer's status checked, every refusal in
- * Confluent's error shape (401 with a {@code Basic} challenge), and nothing changed by a
- * refused request. Then other broken credentials on a write, each 401.
+ * The registry battery (docs/contract.md, Access): every endpoint asked with no
+ * credentials, a wrong password, a reader and an admin, each answer's status checked,
+ * every refusal in Confluent's error shape (401 with a {@code Basic} challenge), and
+ * nothing changed by a refused request. Then other broken credentials on a write, each
+ * 401.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "registry.principals.operator.password=" + RegistryAccessTest.ADMIN_PASSWORD,

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who a bearer token names, in the words of contract section 7: its {@code client_id}
- * claim, else {@code azp}, else {@code sub} (a person signed in). One rule for every
- * service: case-service records it as {@code reportedBy} and in the access audit, and
- * counts intake rates by it; reporting-service counts live streams by it.
+ * Who a bearer token names, as the contract puts it (docs/contract.md, Access): its
+ * {@code client_id} claim, else {@code azp}, else {@code sub} (a person signed in). One
+ * rule for every service: case-service records it as {@code reportedBy} and in the access
+ * audit, and counts intake rates by it; reporting-service counts live streams by it.
  */
 public final class CallerName {
 

@@ -3,11 +3,11 @@ package io.removaltracker.events;
 import java.util.regex.Pattern;
 
 /**
- * Contract section 2's nationality, shared by intake validation and the wanted list's
- * filter: an ISO 3166-1 alpha-3 code, or {@code UNKNOWN}, or {@code STATELESS}. A code is
- * three capital letters A-Z; whether ISO has assigned it is not checked, so a newly
- * assigned code needs no release. Section 8's established nationality is the same less
- * {@code UNKNOWN}.
+ * The nationality of an intake event (docs/contract.md, Intake), shared by intake
+ * validation and the wanted list's filter: an ISO 3166-1 alpha-3 code, or
+ * {@code UNKNOWN}, or {@code STATELESS}. A code is three capital letters A-Z; whether ISO
+ * has assigned it is not checked, so a newly assigned code needs no release. An
+ * established nationality (Enforcement work) is the same less {@code UNKNOWN}.
  */
 public final class Nationality {
 

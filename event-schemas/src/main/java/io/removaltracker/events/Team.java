@@ -3,9 +3,9 @@ package io.removaltracker.events;
 import java.util.regex.Pattern;
 
 /**
- * Contract section 8's enforcement team, shared by intake validation, the wanted list's
- * filter and the simulator: 1-32 characters of {@code A-Z 0-9 -}. Teams are not a fixed
- * list, so a new team needs no release.
+ * The enforcement team (docs/contract.md, Enforcement work), shared by intake validation,
+ * the wanted list's filter and the simulator: 1-32 characters of {@code A-Z 0-9 -}. Teams
+ * are not a fixed list, so a new team needs no release.
  */
 public final class Team {
 

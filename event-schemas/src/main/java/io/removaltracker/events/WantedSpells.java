@@ -3,9 +3,10 @@ package io.removaltracker.events;
 import java.time.Instant;
 
 /**
- * Contract sections 4 and 6, shared by the wanted list, the national figures and the
- * simulator's bookkeeping: a wanted spell runs from a flag's {@code wantedSince} to its
- * {@code clearedAt}, which a clear sets and a raise leaves empty.
+ * Wanted spells (docs/contract.md, Wanted flags and Figures), shared by the wanted list,
+ * the national figures and the simulator's bookkeeping: a wanted spell runs from a flag's
+ * {@code wantedSince} to its {@code clearedAt}, which a clear sets and a raise leaves
+ * empty.
  */
 public final class WantedSpells {
 
@@ -14,8 +15,8 @@ public final class WantedSpells {
 
 	/**
 	 * Whether the spell is still running, so the case is wanted now. The clock is not
-	 * asked: an event may be dated up to five minutes ahead (section 2), and the flag it
-	 * raises counts from the moment it is written.
+	 * asked: an event may be dated up to five minutes ahead (docs/contract.md, Intake),
+	 * and the flag it raises counts from the moment it is written.
 	 */
 	public static boolean isOpen(Instant wantedSince, Instant clearedAt) {
 		return wantedSince != null && clearedAt == null;

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A value framed with a registered schema of another topic's record (issue 14, item 5) is
- * refused by the topic's serde with a message naming the topic, the record it carries and
- * the one found, never handed on to fail as a class cast.
+ * A value framed with a registered schema of another topic's record is refused by the
+ * topic's serde with a message naming the topic, the record it carries and the one found,
+ * never handed on to fail as a class cast.
  */
 class ForeignSchemaTest {
 

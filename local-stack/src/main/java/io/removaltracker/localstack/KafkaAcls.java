@@ -20,8 +20,8 @@ import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
 /**
- * Who may do what on the local stack's broker (contract section 7): one writer per topic,
- * upstream systems write {@code case-intake} and nothing else, an auditor reads
+ * Who may do what on the local stack's broker (docs/contract.md, Access): one writer per
+ * topic, upstream systems write {@code case-intake} and nothing else, an auditor reads
  * {@code access-audit}, the registry alone holds {@code _schemas}, and each service owns
  * what its application id names (its consumer group, transactional ids, internal and
  * dead-letter topics). Everything not allowed here is refused

@@ -65,7 +65,9 @@ public final class LocalStack {
 	 */
 	private final String intakeSigningSecret = newSecret();
 
-	/** The credentials file of contract section 7, written before anything starts. */
+	/**
+	 * The credentials file (docs/contract.md, Access), written before anything starts.
+	 */
 	private DevelopmentCredentials credentials;
 
 	/** The Kafka principals of the stack's own parts. */
@@ -237,7 +239,7 @@ public final class LocalStack {
 				new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
 						Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health")),
 				ServicePrincipals.REGISTRY);
-		// Its principals (contract section 7): the admin registers and configures;
+		// Its principals (docs/contract.md, Access): the admin registers and configures;
 		// upstream systems and the services read and look up. In the environment, as JSON
 		// Spring Boot reads, so no password is on a command line.
 		Map<String, Object> principals = new LinkedHashMap<>();
@@ -334,7 +336,9 @@ public final class LocalStack {
 		return false;
 	}
 
-	/** Creates the ACLs of contract section 7 as the admin; those already there stay. */
+	/**
+	 * Creates the ACLs (docs/contract.md, Access) as the admin; those already there stay.
+	 */
 	private void grantAcls() throws InterruptedException {
 		List<AclBinding> acls = KafkaAcls.of(this.credentials.kafka("upstream").username(),
 				this.credentials.kafka("auditor").username(), username(ServicePrincipals.CASE),

@@ -28,7 +28,10 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 
 	static final String REGISTRY = "dev-schema-registry";
 
-	/** The OpenID Connect provider every API's tokens come from (contract section 7). */
+	/**
+	 * The OpenID Connect provider every API's tokens come from (docs/contract.md,
+	 * Access).
+	 */
 	static final String IDENTITY = "dev-identity-provider";
 
 	static final String CASE = "case-service";

@@ -50,10 +50,11 @@ import static org.awaitility.Awaitility.await;
  * The whole system as a newcomer runs it: the packaged launcher starts a real broker, the
  * registry, the identity provider and the three services as processes; the reference
  * scenario goes in, half its cases over HTTP and half over the Kafka intake topic, and
- * the figures of contract sections 6 and 8 come out of {@code GET /api/v1/stats} and
- * {@code GET /api/v1/wanted}. Bad inputs then change nothing, and a stop and a second
- * start on the same data give the same figures. Every API call carries a token the
- * stack's identity provider gave a client of its credentials file.
+ * the figures (docs/contract.md, Figures and Enforcement work) come out of
+ * {@code GET /api/v1/stats} and {@code GET /api/v1/wanted}. Bad inputs then change
+ * nothing, and a stop and a second start on the same data give the same figures. Every
+ * API call carries a token the stack's identity provider gave a client of its credentials
+ * file.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -108,7 +109,7 @@ class EndToEndIT {
 			assertThat(stats.at("/byStatus/IN_COMMUNITY").asInt()).isEqualTo(606);
 			assertThat(stats.at("/wantedTrend/2021-12").asInt()).isEqualTo(469);
 		});
-		// Section 8's figures, counted from the events in ReferenceScenarioTest.
+		// The enforcement figures, counted from the events in ReferenceScenarioTest.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			JsonNode stats = reporting.get("/api/v1/stats").body();
 			assertThat(stats.at("/wanted/overdueReview").asInt()).isEqualTo(72);
@@ -147,10 +148,10 @@ class EndToEndIT {
 	}
 
 	/**
-	 * Contract section 7 on the local stack: each canonical event names who reported it
-	 * (the upstream client over HTTP, {@code kafka:<source>} over Kafka), and each read
-	 * of a case is recorded on {@code access-audit} with the officer client, never the
-	 * person.
+	 * Who did what (docs/contract.md, Access) on the local stack: each canonical event
+	 * names who reported it (the upstream client over HTTP, {@code kafka:<source>} over
+	 * Kafka), and each read of a case is recorded on {@code access-audit} with the
+	 * officer client, never the person.
 	 */
 	@Test
 	@Order(2)
@@ -197,11 +198,11 @@ class EndToEndIT {
 	}
 
 	/**
-	 * Contract section 7's browser sign-in on the local stack: the dashboard sends a
-	 * browser without a session to the identity provider, a person signs in on the
-	 * provider's own login page with the development user of the credentials file, and is
-	 * back on the dashboard, named, with live figures from the stream; sign-out ends both
-	 * sessions, so the next visit asks for the password again.
+	 * The browser sign-in (docs/contract.md, Access) on the local stack: the dashboard
+	 * sends a browser without a session to the identity provider, a person signs in on
+	 * the provider's own login page with the development user of the credentials file,
+	 * and is back on the dashboard, named, with live figures from the stream; sign-out
+	 * ends both sessions, so the next visit asks for the password again.
 	 */
 	@Test
 	@Order(3)

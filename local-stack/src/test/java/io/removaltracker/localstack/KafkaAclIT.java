@@ -63,8 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The ACL battery of contract section 7 against the broker of a real local stack: every
- * principal against every topic for produce, consume and describe; groups and
+ * The ACL battery (docs/contract.md, Access) against the broker of a real local stack:
+ * every principal against every topic for produce, consume and describe; groups and
  * transactional ids kept to their owners; connections without credentials, with a wrong
  * password or with another mechanism refused; upstream unable to create topics, change
  * ACLs or credentials; and the forged {@code case-events} record with sequence 2^63-1

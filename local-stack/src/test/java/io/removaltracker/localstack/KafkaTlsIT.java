@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * The local stack with {@code --kafka-tls}: the broker's client listener speaks SASL_SSL
  * with certificates keytool made for this data directory, every part of the stack gets
  * through it, and so does a client that takes its settings from the credentials file
- * (contract section 7: {@code securityProtocol} and {@code caFile}). A client without TLS
- * gets no answer, and one that trusts another CA fails the handshake.
+ * (docs/contract.md, Access: {@code securityProtocol} and {@code caFile}). A client
+ * without TLS gets no answer, and one that trusts another CA fails the handshake.
  */
 class KafkaTlsIT {
 

@@ -11,9 +11,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what (contract section 7), the one table every service enforces: each path
- * and the scope a bearer token must carry for it. The health probes are open; whatever is
- * in no row is refused to everyone.
+ * Who may call what (docs/contract.md, Access), the one table every service enforces:
+ * each path and the scope a bearer token must carry for it. The health probes are open;
+ * whatever is in no row is refused to everyone.
  */
 public final class AccessRules {
 

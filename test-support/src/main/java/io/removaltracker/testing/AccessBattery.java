@@ -26,13 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The access test every service runs (contract section 7) against its own endpoints: for
- * each, a caller with no token, a malformed {@code Authorization} header, an expired
- * token, one signed by another key, one from another issuer, one with {@code alg: none}
- * (each {@code 401} with {@code WWW-Authenticate: Bearer}), a valid token without the
- * scope ({@code 403}, {@code insufficient_scope}), and one with only that scope. Every
- * refusal is a problem+json with exactly {@code type}, {@code title}, {@code status},
- * {@code detail} (so no data), and leaves what the service writes unchanged.
+ * The access test every service runs (docs/contract.md, Access) against its own
+ * endpoints: for each, a caller with no token, a malformed {@code Authorization} header,
+ * an expired token, one signed by another key, one from another issuer, one with
+ * {@code alg: none} (each {@code 401} with {@code WWW-Authenticate: Bearer}), a valid
+ * token without the scope ({@code 403}, {@code insufficient_scope}), and one with only
+ * that scope. Every refusal is a problem+json with exactly {@code type}, {@code title},
+ * {@code status}, {@code detail} (so no data), and leaves what the service writes
+ * unchanged.
  */
 public final class AccessBattery {
 

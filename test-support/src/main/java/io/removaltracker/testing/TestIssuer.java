@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestIssuer {
 
-	/** Every scope of the contract (section 7). */
+	/** Every scope of the contract (docs/contract.md, Access). */
 	public static final List<String> ALL_SCOPES = List.of("events:write", "cases:read", "wanted:read", "stats:read",
 			"metrics:read");
 

@@ -9,9 +9,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Canonical events and case states as the JSON of contract section 3: the common fields,
- * the type-specific fields beside them as in intake JSON, and {@code case}, the state
- * after the event. Instants and dates are ISO-8601 text.
+ * Canonical events and case states as JSON (docs/contract.md, Canonical events): the
+ * common fields, the type-specific fields beside them as in intake JSON, and
+ * {@code case}, the state after the event. Instants and dates are ISO-8601 text.
  */
 final class CanonicalJson {
 

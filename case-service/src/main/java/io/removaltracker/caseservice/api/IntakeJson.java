@@ -40,11 +40,11 @@ import io.removaltracker.events.intake.StayLifted;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads an intake event from its JSON (contract section 2) into the Avro record the Kafka
- * intake carries, collecting a message for every field that is missing, of the wrong JSON
- * type, or not one of the allowed values. Instants keep millisecond precision, as the
- * Avro records do. Unknown fields are ignored, so upstream systems can send more than the
- * contract asks.
+ * Reads an intake event from its JSON (docs/contract.md, Intake) into the Avro record the
+ * Kafka intake carries, collecting a message for every field that is missing, of the
+ * wrong JSON type, or not one of the allowed values. Instants keep millisecond precision,
+ * as the Avro records do. Unknown fields are ignored, so upstream systems can send more
+ * than the contract asks.
  */
 final class IntakeJson {
 

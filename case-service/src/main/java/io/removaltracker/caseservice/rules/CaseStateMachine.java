@@ -29,9 +29,9 @@ import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /**
- * The case state machine of contract sections 2 and 8, written once: given the case as
- * its last canonical event left it, decides whether an intake event is accepted and, if
- * so, the canonical event with the next sequence and the state after it.
+ * The case state machine (docs/contract.md, Intake and Enforcement work), written once:
+ * given the case as its last canonical event left it, decides whether an intake event is
+ * accepted and, if so, the canonical event with the next sequence and the state after it.
  */
 public final class CaseStateMachine {
 

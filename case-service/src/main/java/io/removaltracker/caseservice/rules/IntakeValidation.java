@@ -30,11 +30,11 @@ import io.removaltracker.events.intake.ReviewCompleted;
 import io.removaltracker.events.intake.StayLifted;
 
 /**
- * The rules of contract sections 2 and 8 that need no case state: identifiers, the time
- * limit, the payload matching the type, conditions only with a custody that allows them,
- * the nationality and team formats. The same checks run on HTTP and Kafka intake, before
- * any rule of the case's state, so a malformed field is a 400 even for a case that does
- * not exist or is closed.
+ * The intake rules that need no case state (docs/contract.md, Intake and Enforcement
+ * work): identifiers, the time limit, the payload matching the type, conditions only with
+ * a custody that allows them, the nationality and team formats. The same checks run on
+ * HTTP and Kafka intake, before any rule of the case's state, so a malformed field is a
+ * 400 even for a case that does not exist or is closed.
  */
 public final class IntakeValidation {
 

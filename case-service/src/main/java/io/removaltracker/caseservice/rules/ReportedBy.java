@@ -6,11 +6,12 @@ import java.util.Optional;
 import io.removaltracker.events.CallerName;
 
 /**
- * Who reported an event, or read a case, in the words of contract section 7. Over HTTP it
- * is the bearer token's {@code client_id} claim, else {@code azp}, else {@code sub} (a
- * person signed in). Over the Kafka intake, where the broker does not tell a consumer who
- * wrote a record, it is {@code kafka:} and the event's {@code source}: only principals
- * allowed to write {@code case-intake} can make that claim.
+ * Who reported an event, or read a case, as the contract puts it (docs/contract.md,
+ * Access). Over HTTP it is the bearer token's {@code client_id} claim, else {@code azp},
+ * else {@code sub} (a person signed in). Over the Kafka intake, where the broker does not
+ * tell a consumer who wrote a record, it is {@code kafka:} and the event's
+ * {@code source}: only principals allowed to write {@code case-intake} can make that
+ * claim.
  */
 public final class ReportedBy {
 

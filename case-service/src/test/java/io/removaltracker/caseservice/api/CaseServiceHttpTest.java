@@ -314,8 +314,9 @@ class CaseServiceHttpTest {
 	}
 
 	/**
-	 * Contract section 7 for every endpoint; a refused POST leaves both topics as they
-	 * were, and a refused read of a case answers a problem, never the case.
+	 * The access rules (docs/contract.md, Access) for every endpoint; a refused POST
+	 * leaves both topics as they were, and a refused read of a case answers a problem,
+	 * never the case.
 	 */
 	@TestFactory
 	Stream<DynamicContainer> callersWithoutAValidTokenWithTheScopeAreRefusedAndNothingIsWritten() {

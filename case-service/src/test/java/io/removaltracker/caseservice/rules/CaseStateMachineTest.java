@@ -38,13 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every event type against every case state (custody x stayed x open x the nationality
  * and team the fixtures' events would set, and no case at all), accepted or refused as
- * the contract's tables (sections 2 and 8) say, with the state after each accepted one.
+ * the contract's tables (docs/contract.md, Intake and Enforcement work) say, with the
+ * state after each accepted one.
  */
 class CaseStateMachineTest {
 
 	/**
-	 * Contract sections 2 and 8, column "accepted when", for an open existing case and
-	 * the fixtures' payloads.
+	 * The column "accepted when" of docs/contract.md (Intake and Enforcement work), for
+	 * an open existing case and the fixtures' payloads.
 	 */
 	private static final Map<CaseEventType, Predicate<CaseState>> ACCEPTED_WHEN_OPEN = new EnumMap<>(
 			Map.ofEntries(Map.entry(CaseEventType.HEARING_SCHEDULED, (s) -> true),
@@ -70,7 +71,10 @@ class CaseStateMachineTest {
 	private static final List<String[]> NATIONALITY_AND_TEAM = List.of(new String[] { "UNKNOWN", null },
 			new String[] { ESTABLISHED_NATIONALITY, TEAM }, new String[] { "STATELESS", "AT-HFX-2" });
 
-	/** Contract section 2, column "custody after", for the fixtures' payloads. */
+	/**
+	 * The column "custody afterwards" of docs/contract.md (Intake), for the fixtures'
+	 * payloads.
+	 */
 	private static final Map<CaseEventType, Custody> CUSTODY_AFTER = Map.of(CaseEventType.ARRESTED, Custody.DETAINED,
 			CaseEventType.IMPRISONED, Custody.IN_PRISON, CaseEventType.RELEASED_FROM_PRISON, Custody.IN_COMMUNITY,
 			CaseEventType.RELEASED_ON_CONDITIONS, Custody.IN_COMMUNITY);

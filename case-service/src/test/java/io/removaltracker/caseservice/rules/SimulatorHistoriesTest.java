@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The simulator keeps its own copy of the case rules ({@link CaseScript}) so it can steer
  * without case-service; here that copy is held to the real {@link CaseStateMachine}: the
- * traffic it writes, every intake type of contract sections 2 and 8 among it, is accepted
- * event by event, and a script refuses exactly the steps the state machine refuses,
- * agreeing on the state after every step it takes.
+ * traffic it writes, every intake type of docs/contract.md among it, is accepted event by
+ * event, and a script refuses exactly the steps the state machine refuses, agreeing on
+ * the state after every step it takes.
  */
 class SimulatorHistoriesTest {
 

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The local stack's development credentials file (contract section 7): the OAuth 2.0
- * clients and the person of the development identity provider, the Kafka principals
+ * The local stack's development credentials file (docs/contract.md, Access): the OAuth
+ * 2.0 clients and the person of the development identity provider, the Kafka principals
  * ({@code kafka}: upstream, auditor, admin) and the schema registry's ({@code registry}:
  * upstream, admin), in one JSON file readable by its owner only.
  * <p>
@@ -35,18 +35,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DevelopmentCredentials {
 
-	/** The clients of contract section 7 and the scope each may ask for. */
+	/** The clients of docs/contract.md (Access) and the scope each may ask for. */
 	public static final Map<String, String> CLIENT_SCOPES = orderedMap("upstream", "events:write", "officer",
 			"cases:read wanted:read", "dashboard", "stats:read", "metrics", "metrics:read");
 
-	/** The people of contract section 7 and the scope each may be given. */
+	/** The people of docs/contract.md (Access) and the scope each may be given. */
 	public static final Map<String, String> USER_SCOPES = orderedMap("ops", "stats:read wanted:read");
 
-	/** The Kafka principals of contract section 7: {@code kafka.<name>}. */
+	/** The Kafka principals of docs/contract.md (Access): {@code kafka.<name>}. */
 	public static final List<String> KAFKA_PRINCIPALS = List.of("upstream", "auditor", "admin");
 
 	/**
-	 * The schema registry's principals of contract section 7: {@code registry.<name>}.
+	 * The schema registry's principals of docs/contract.md (Access):
+	 * {@code registry.<name>}.
 	 */
 	public static final List<String> REGISTRY_PRINCIPALS = List.of("upstream", "admin");
 
@@ -166,8 +167,8 @@ public final class DevelopmentCredentials {
 	}
 
 	/**
-	 * As {@link #loadOrCreate(Path, String)}, and also states how the Kafka principals of
-	 * contract section 7 reach the broker now: with TLS, each gets
+	 * As {@link #loadOrCreate(Path, String)}, and also states how the Kafka principals
+	 * (docs/contract.md, Access) reach the broker now: with TLS, each gets
 	 * {@code securityProtocol} and {@code caFile}; without (null), both are removed, so
 	 * the file never sends a client to a TLS listener the broker no longer has, nor the
 	 * other way round. For the launcher, which knows how the broker runs.

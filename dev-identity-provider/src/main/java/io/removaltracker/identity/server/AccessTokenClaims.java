@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * The claims of an access token as the services read them (contract section 7).
+ * The claims of an access token as the services read them (docs/contract.md, Access).
  * <ul>
  * <li>{@code scope} is one space-separated string (in alphabetical order), as RFC 9068
  * writes it, instead of the JSON array the authorization server writes by default.</li>

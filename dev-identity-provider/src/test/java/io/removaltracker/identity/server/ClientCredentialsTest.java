@@ -26,8 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clients of contract section 7 get their tokens with the client-credentials grant
- * over real HTTP, and the tokens say who they are and what they may do.
+ * The clients of docs/contract.md (Access) get their tokens with the client-credentials
+ * grant over real HTTP, and the tokens say who they are and what they may do.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		// At debug level too, nothing the provider logs may contain a secret.

@@ -68,7 +68,10 @@ final class Provider {
 			.POST(HttpRequest.BodyPublishers.ofString(encode(form))));
 	}
 
-	/** The client-credentials grant, authenticated with HTTP basic as section 7 says. */
+	/**
+	 * The client-credentials grant, authenticated with HTTP basic as docs/contract.md
+	 * (Access) says.
+	 */
 	HttpResponse<String> clientCredentials(String clientId, String clientSecret, String scope) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "client_credentials");

@@ -25,9 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Everything committed on {@code case-events} and {@code case-intake-rejected}, read from
  * the start by a consumer of its own for the whole run, as a downstream team would read
- * it. A canonical event's first three fields (eventId, caseId, sequence, contract section
- * 3) are read straight from the Avro bytes, so the check needs neither the registry under
- * test nor the services' serde.
+ * it. A canonical event's first three fields (eventId, caseId, sequence;
+ * docs/contract.md, Canonical events) are read straight from the Avro bytes, so the check
+ * needs neither the registry under test nor the services' serde.
  */
 final class CanonicalLog implements AutoCloseable {
 

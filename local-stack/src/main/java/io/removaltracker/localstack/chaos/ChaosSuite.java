@@ -508,10 +508,10 @@ public final class ChaosSuite implements AutoCloseable {
 	/**
 	 * The record no consumer can apply as a missed hearing: a {@code HEARING_MISSED}
 	 * whose payload is a {@code CaseClosed}, in a valid frame with the registered schema
-	 * of {@code case-events}. Its case state is still the state any reader sees (contract
-	 * section 3: consumers read the state an event carries), so the oracle counts an open
-	 * case in the community with that state, and no flag: the wanted rule needs the
-	 * missed hearing's type, which the poison does not carry.
+	 * of {@code case-events}. Its case state is still the state any reader sees
+	 * (docs/contract.md, Canonical events: consumers read the state an event carries), so
+	 * the oracle counts an open case in the community with that state, and no flag: the
+	 * wanted rule needs the missed hearing's type, which the poison does not carry.
 	 */
 	private void writePoison(long seed, Consumer<IntakeEvent> oracle) {
 		int id = RawFrames.register(url("registry-port"), this.stack.registryUserInfo("admin"),
@@ -620,8 +620,8 @@ public final class ChaosSuite implements AutoCloseable {
 	}
 
 	/**
-	 * Watches the services' readiness for a while, noting what they said: the issue asks
-	 * for DOWN with the reason while a dependency cannot answer.
+	 * Watches the services' readiness for a while, noting what they said: readiness must
+	 * be DOWN, with the reason, while a dependency cannot answer (ADR 0008).
 	 */
 	private void watchReadiness(Duration during, List<String> notes, String... services) throws InterruptedException {
 		long end = System.nanoTime() + during.toNanos();

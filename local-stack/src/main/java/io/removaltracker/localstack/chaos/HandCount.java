@@ -22,12 +22,12 @@ import io.removaltracker.events.intake.ReleasedOnConditions;
 
 /**
  * The oracle: what the services must show for the traffic that was sent, counted by hand
- * from the contract's definitions (section 2 for custody and stays, section 4 for wanted
- * flags, section 6 for the figures, section 8 for teams, reviews and nationalities
- * established). It deliberately shares no code with the services, nor with the
- * simulator's own bookkeeping of the cases it writes, so one mistake cannot hide in both
- * the thing checked and the check. It takes only events the contract accepts, in each
- * case's order, as the load generators write them.
+ * from the definitions of docs/contract.md (Intake for custody and stays, Wanted flags
+ * for the flags, Figures for the figures, Enforcement work for teams, reviews and
+ * nationalities established). It deliberately shares no code with the services, nor with
+ * the simulator's own bookkeeping of the cases it writes, so one mistake cannot hide in
+ * both the thing checked and the check. It takes only events the contract accepts, in
+ * each case's order, as the load generators write them.
  */
 final class HandCount {
 
@@ -52,12 +52,12 @@ final class HandCount {
 
 		Instant removedAt;
 
-		/** Absent until the case is assigned (section 8). */
+		/** Absent until the case is assigned (Enforcement work). */
 		String team;
 
 		/**
-		 * Section 8: the latest of wantedSince and the reviews of the current spell; null
-		 * while not wanted.
+		 * Enforcement work: the latest of wantedSince and the reviews of the current
+		 * spell; null while not wanted.
 		 */
 		Instant reviewedFrom;
 
@@ -94,7 +94,7 @@ final class HandCount {
 				facts.open = true;
 			}
 			case HEARING_MISSED -> {
-				// Section 4: a missed hearing while in the community raises a
+				// Wanted flags: a missed hearing while in the community raises a
 				// flag, unless one is up already.
 				if ("IN_COMMUNITY".equals(facts.custody) && !facts.wanted()) {
 					facts.wantedSince = at;
@@ -138,7 +138,7 @@ final class HandCount {
 			}
 			case ASSIGNED_TO_TEAM -> facts.team = ((AssignedToTeam) event.getPayload()).getTeam();
 			case REVIEW_COMPLETED -> {
-				// Section 8: a review counts only during a wanted spell, from the
+				// Enforcement work: a review counts only during a wanted spell, from the
 				// latest of wantedSince and the reviews in it.
 				if (facts.wanted() && at.isAfter(facts.reviewedFrom)) {
 					facts.reviewedFrom = at;
@@ -163,7 +163,7 @@ final class HandCount {
 	}
 
 	/**
-	 * The figures of contract section 6 at {@code asOf}, as paths to counts
+	 * The figures (docs/contract.md, Figures) at {@code asOf}, as paths to counts
 	 * ({@code wanted/byDuration/UNDER_1_YEAR}); every count not listed is zero.
 	 */
 	synchronized Map<String, Long> figures(Instant asOf) {
@@ -277,7 +277,7 @@ final class HandCount {
 	}
 
 	/**
-	 * Section 6: wanted at least N years when wantedSince plus N calendar years is at or
+	 * Figures: wanted at least N years when wantedSince plus N calendar years is at or
 	 * before asOf.
 	 */
 	private static String duration(Instant wantedSince, Instant asOf) {
@@ -295,8 +295,8 @@ final class HandCount {
 	}
 
 	/**
-	 * Section 8: due one calendar year (UTC) after the case was wanted or last reviewed,
-	 * three for criminality NONE; overdue when that is before asOf.
+	 * Enforcement work: due one calendar year (UTC) after the case was wanted or last
+	 * reviewed, three for criminality NONE; overdue when that is before asOf.
 	 */
 	private static boolean overdue(Case facts, Instant asOf) {
 		int years = "NONE".equals(facts.criminality) ? 3 : 1;

@@ -27,7 +27,7 @@ class HandCountTest {
 			.containsEntry("byStatus/IN_COMMUNITY", 606L)
 			.containsEntry("wantedTrend/2021-12", 469L);
 		assertThat(count.wantedNow()).isEqualTo(599);
-		// Section 8, as the scenario's documentation gives them.
+		// Enforcement work, as the scenario's documentation gives them.
 		assertThat(figures).containsEntry("wanted/overdueReview", 72L)
 			.containsEntry("wanted/unassigned", 42L)
 			.containsEntry("byTeam/GREATER-TORONTO-1/open", 126L)

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The wanted list of contract sections 4 and 8: each entry with its team and review date,
- * the filters and the priority order officers work by. Every query parameter is checked;
- * a bad one is a 400 problem naming it.
+ * The wanted list (docs/contract.md, Wanted flags and Enforcement work): each entry with
+ * its team and review date, the filters and the priority order officers work by. Every
+ * query parameter is checked; a bad one is a 400 problem naming it.
  */
 @RestController
 class WantedController {

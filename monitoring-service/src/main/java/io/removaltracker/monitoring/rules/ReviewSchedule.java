@@ -8,10 +8,10 @@ import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.wanted.WantedFlagEvent;
 
 /**
- * Contract section 8: when a wanted case must be reviewed. Criminal cases (SERIOUS or
- * CRIMINAL) one calendar year (UTC) after the latest of {@code wantedSince} and the
- * reviews completed during the current wanted spell, others three years after. A case is
- * overdue once that instant has passed.
+ * When a wanted case must be reviewed (docs/contract.md, Enforcement work). Criminal
+ * cases (SERIOUS or CRIMINAL) one calendar year (UTC) after the latest of
+ * {@code wantedSince} and the reviews completed during the current wanted spell, others
+ * three years after. A case is overdue once that instant has passed.
  */
 public final class ReviewSchedule {
 

@@ -14,11 +14,11 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * Contract sections 4 and 8: a hearing missed while in the community raises a wanted flag
- * (unless one is up already); arrest or imprisonment clears it as LOCATED; removal or
- * closure clears it as CASE_CLOSED. While the flag is up, a change of the case's
- * nationality or team, or a review that moves its review date, updates it. Everything
- * else changes nothing.
+ * The wanted rule (docs/contract.md, Wanted flags and Enforcement work): a hearing missed
+ * while in the community raises a wanted flag (unless one is up already); arrest or
+ * imprisonment clears it as LOCATED; removal or closure clears it as CASE_CLOSED. While
+ * the flag is up, a change of the case's nationality or team, or a review that moves its
+ * review date, updates it. Everything else changes nothing.
  */
 public final class WantedRule {
 

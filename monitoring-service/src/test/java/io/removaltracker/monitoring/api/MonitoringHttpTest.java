@@ -246,8 +246,8 @@ class MonitoringHttpTest {
 	}
 
 	/**
-	 * Contract section 7 for every endpoint. The service writes nothing over HTTP, so
-	 * what a refusal must leave unchanged is trivially the same.
+	 * The access rules (docs/contract.md, Access) for every endpoint. The service writes
+	 * nothing over HTTP, so what a refusal must leave unchanged is trivially the same.
 	 */
 	@TestFactory
 	Stream<DynamicContainer> callersWithoutAValidTokenWithTheScopeAreRefused() {

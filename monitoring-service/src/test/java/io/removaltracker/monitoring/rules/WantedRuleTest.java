@@ -92,9 +92,10 @@ class WantedRuleTest {
 	}
 
 	/**
-	 * Contract sections 4 and 8 as a table: RAISED, LOCATED, CASE_CLOSED, UPDATED, or
-	 * null for no change. The enforcement events change the case's nationality, its team,
-	 * and (a review hours after the flag) its review date.
+	 * The wanted rule (docs/contract.md, Wanted flags and Enforcement work) as a table:
+	 * RAISED, LOCATED, CASE_CLOSED, UPDATED, or null for no change. The enforcement
+	 * events change the case's nationality, its team, and (a review hours after the flag)
+	 * its review date.
 	 */
 	private static String expected(CaseEventType type, Custody custody, boolean wanted) {
 		return switch (type) {

@@ -34,8 +34,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The browser's way in (contract section 7): a person opens the dashboard, is sent to the
- * issuer to sign in (authorization code with PKCE, as the public client of
+ * The browser's way in (docs/contract.md, Access): a person opens the dashboard, is sent
+ * to the issuer to sign in (authorization code with PKCE, as the public client of
  * {@code reporting-service.dashboard-client-id}), and comes back with a session; the page
  * then reads the figures and the stream with that session, which holds the scopes the
  * issuer granted. This chain takes only requests without an {@code Authorization} header:

@@ -9,9 +9,9 @@ import io.removaltracker.events.stats.StatsSnapshot;
 import io.removaltracker.events.stats.TeamFigures;
 
 /**
- * A snapshot as the JSON object of contract sections 6 and 8. The section 8 figures are
- * optional in the Avro record only so that older snapshots stay readable; the figures
- * always fill them, and a missing one reads as zero.
+ * A snapshot as JSON (docs/contract.md, Figures and Enforcement work). The enforcement
+ * figures are optional in the Avro record only so that older snapshots stay readable; the
+ * figures always fill them, and a missing one reads as zero.
  */
 final class StatsJson {
 

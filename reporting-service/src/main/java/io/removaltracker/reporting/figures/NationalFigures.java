@@ -27,8 +27,8 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * Every figure of contract sections 6 and 8, from what the two topics say about each
- * case.
+ * Every figure (docs/contract.md, Figures and Enforcement work), from what the two topics
+ * say about each case.
  * <p>
  * What is kept per case makes the figures exact under any delivery: the case's state is
  * the one carried by its highest-sequence event (a replayed or repeated older event
@@ -154,7 +154,7 @@ public final class NationalFigures {
 	 * When the review of a case wanted under this flag is due. Records written before
 	 * review dates existed carry none; no review could have been completed then, so the
 	 * due date is the first one: a year after {@code wantedSince} for SERIOUS and
-	 * CRIMINAL cases, three for the others (contract section 8).
+	 * CRIMINAL cases, three for the others (docs/contract.md, Enforcement work).
 	 */
 	static Instant reviewDue(WantedFlagEvent flag) {
 		if (flag.getReviewDue() != null) {

@@ -90,7 +90,7 @@ class ReportingIntegrationTest {
 			StatsSnapshot last = published.get(published.size() - 1).value();
 			assertThat(Arrays.asList(last.getWanted().getOverdueReview(), last.getWanted().getUnassigned(),
 					last.getNationalityEstablished()))
-				.as("section 8's optional fields are filled")
+				.as("the enforcement figures' optional fields are filled")
 				.doesNotContainNull();
 			assertThat(http.getText("/actuator/prometheus"))
 				.contains("stats_open_cases " + updated.get("openCases").asLong() + ".0")
@@ -133,10 +133,11 @@ class ReportingIntegrationTest {
 	}
 
 	/**
-	 * Contract section 7 for every endpoint and the probes. A browser without a session
-	 * is sent straight to the issuer to sign in (PKCE, S256); the page's look (styles,
-	 * script) is open; the figures without a token or session are 401, never a redirect;
-	 * a client with a bearer token with stats:read gets the page like the figures.
+	 * The access rules (docs/contract.md, Access) for every endpoint and the probes. A
+	 * browser without a session is sent straight to the issuer to sign in (PKCE, S256);
+	 * the page's look (styles, script) is open; the figures without a token or session
+	 * are 401, never a redirect; a client with a bearer token with stats:read gets the
+	 * page like the figures.
 	 */
 	@TestFactory
 	java.util.stream.Stream<DynamicNode> callersWithoutAValidTokenWithTheScopeAreRefused() {

@@ -18,14 +18,14 @@ import io.removaltracker.events.wanted.WantedFlagEvent;
 import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
- * The figures of contract sections 6 and 8 counted by hand from complete histories,
- * written from the contract's words and sharing no code with {@link NationalFigures}: a
- * case's state is its last event's, a case is wanted at an instant when its last raise or
- * clear at or before that instant is a raise (an update leaves it wanted), and a wanted
- * case's review is due a year (three for criminality NONE) after the latest of the
- * spell's start and the reviews completed after the event that raised it. The review date
- * is worked out from the case events here, where the service reads the one the flags
- * carry, so the two meet only in the result.
+ * The figures (docs/contract.md, Figures and Enforcement work) counted by hand from
+ * complete histories, written from the contract's words and sharing no code with
+ * {@link NationalFigures}: a case's state is its last event's, a case is wanted at an
+ * instant when its last raise or clear at or before that instant is a raise (an update
+ * leaves it wanted), and a wanted case's review is due a year (three for criminality
+ * NONE) after the latest of the spell's start and the reviews completed after the event
+ * that raised it. The review date is worked out from the case events here, where the
+ * service reads the one the flags carry, so the two meet only in the result.
  * <p>
  * A deliberate independent copy, as an oracle: it shares neither code nor shared
  * definitions ({@code WantedYears}, {@code WantedSpells}) with the service, so a mistake

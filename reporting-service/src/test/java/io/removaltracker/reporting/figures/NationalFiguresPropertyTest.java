@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Thousands of random valid case histories, delivered in random order across cases (in
  * order within a case on each topic, the two topics interleaved at random), with repeats
  * and a full replay, give exactly the figures a hand count of the same histories gives,
- * figure by figure, section 8's included.
+ * figure by figure, the enforcement figures included.
  */
 class NationalFiguresPropertyTest {
 
@@ -44,7 +44,7 @@ class NationalFiguresPropertyTest {
 		assertThat(flatten(figures.snapshot(AS_OF))).as("after a full replay").isEqualTo(expected);
 		assertThat(expected.get("wanted.total")).as("the histories exercise the wanted figures").isPositive();
 		assertThat(expected).containsKey("removed.total");
-		assertThat(expected).as("the histories exercise section 8's figures")
+		assertThat(expected).as("the histories exercise the enforcement figures")
 			.containsKeys("wanted.overdueReview", "wanted.unassigned", "nationalityEstablished.total")
 			.containsKey("byTeam." + RandomHistories.TEAMS.get(0) + ".overdueReview");
 		assertThat(histories.stream().flatMap((history) -> history.flags().stream()))

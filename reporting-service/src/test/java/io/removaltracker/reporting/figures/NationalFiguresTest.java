@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clock-dependent figures at their edges, to the second, and section 8's figures
+ * The clock-dependent figures at their edges, to the second, and the enforcement figures
  * under corrections, updates and replays.
  */
 class NationalFiguresTest {

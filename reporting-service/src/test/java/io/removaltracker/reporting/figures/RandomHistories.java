@@ -28,10 +28,10 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
 
 /**
  * Random valid case histories, as case-service and monitoring-service would write them:
- * each case walks the contract's state machine from 2015 on (section 8's nationality,
- * team and review events included), and its flags follow the wanted rule: raised, updated
- * while wanted when the nationality, the team or the review date changes, and cleared,
- * each carrying the review date of section 8.
+ * each case walks the contract's state machine from 2015 on (the enforcement work's
+ * nationality, team and review events included), and its flags follow the wanted rule:
+ * raised, updated while wanted when the nationality, the team or the review date changes,
+ * and cleared, each carrying the review date of docs/contract.md, Enforcement work.
  * <p>
  * A deliberate copy of both rules, as a test generator: reporting-service may not depend
  * on the services that own them, and it writes canonical events and flags directly, with
