@@ -41,9 +41,8 @@ public final class KafkaAndRegistryContainers implements KafkaAndRegistry, Start
 	public KafkaAndRegistryContainers() {
 		this.kafka = new KafkaContainer(DockerImageName.parse(KAFKA_IMAGE)).withNetwork(this.network)
 			.withListener(BROKER_IN_NETWORK)
-			// As on the embedded broker: a topic nobody declared is an error at once, not
-			// a
-			// topic made on first use with the broker's defaults.
+			// As on the embedded broker: a topic nobody declared is an error at once,
+			// never one made on first use with the broker's defaults.
 			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 		this.registry = new GenericContainer<>(DockerImageName.parse(REGISTRY_IMAGE)).withNetwork(this.network)
 			.withNetworkAliases("schema-registry")
