@@ -410,8 +410,7 @@ class CaseServiceHttpTest {
 
 	@Test
 	void everySeriesTheOpsDashboardReadsOfCaseServiceIsServed() {
-		// An accepted event and a rejected one: the outcomes the dashboard's panels
-		// count.
+		// An accepted event and a rejected one, the outcomes the dashboard counts.
 		String caseId = anyCaseId();
 		this.http.postJson(caseOpenedInCommunity(caseId));
 		this.http.postJson(caseOpenedInCommunity(caseId));
