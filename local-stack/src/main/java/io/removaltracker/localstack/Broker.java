@@ -213,15 +213,16 @@ final class Broker {
 	 * Gives every principal its SCRAM credentials (the password from the credentials
 	 * files; a new salt each time), as the brokers' own principal: the only way in before
 	 * the admin has credentials. Retries until the brokers answer, or the time runs out.
+	 * @param bootstrapServers where the brokers take clients
 	 * @param broker the brokers' own principal, with the client listener's TLS settings
 	 * where it has TLS
 	 * @return null when done, else why not
 	 */
-	static String upsertScram(StackOptions options, KafkaPrincipal broker, Collection<KafkaPrincipal> principals,
+	static String upsertScram(String bootstrapServers, KafkaPrincipal broker, Collection<KafkaPrincipal> principals,
 			Duration timeout) throws InterruptedException {
 		Map<String, Object> config = new HashMap<>(KafkaCredentials.clientProperties("PLAIN", broker.username(),
 				broker.password(), broker.securityProtocol(), broker.caFile()));
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
 		List<UserScramCredentialAlteration> upserts = new ArrayList<>();

@@ -37,6 +37,9 @@ final class KafkaAcls {
 	/** The schema registry's topic (its {@code registry.topic}). */
 	static final String SCHEMAS_TOPIC = "_schemas";
 
+	/** Confluent's schema registry's group (its {@code schema.registry.group.id}). */
+	static final String CONFLUENT_REGISTRY_GROUP = "schema-registry";
+
 	private final List<AclBinding> bindings = new ArrayList<>();
 
 	private KafkaAcls() {
@@ -81,6 +84,18 @@ final class KafkaAcls {
 		// The registry creates its topic on first start and reads it from the start
 		// without a consumer group.
 		acls.topic(registry, SCHEMAS_TOPIC, READ, WRITE, DESCRIBE, DESCRIBE_CONFIGS, CREATE);
+		return List.copyOf(acls.bindings);
+	}
+
+	/**
+	 * What Confluent's schema registry needs beyond {@link #of}'s {@code _schemas}: its
+	 * instances elect a leader through the consumer group {@code schema-registry}, and
+	 * read {@code _schemas} under a group named after it. For docker-compose.yml, which
+	 * runs that registry; the development registry of {@code ./run-local} needs no group.
+	 */
+	static List<AclBinding> confluentRegistryGroups(String registry) {
+		KafkaAcls acls = new KafkaAcls();
+		acls.prefixed(registry, ResourceType.GROUP, CONFLUENT_REGISTRY_GROUP, READ, DESCRIBE);
 		return List.copyOf(acls.bindings);
 	}
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,9 +33,7 @@ import io.removaltracker.simulator.Replay;
 import io.removaltracker.simulator.Traffic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The README's run command: starts the whole system on this machine, as separate
@@ -321,7 +318,7 @@ public final class LocalStack {
 	private boolean giveKafkaCredentials(List<Part> brokers) throws InterruptedException {
 		List<DevelopmentCredentials.KafkaPrincipal> all = new ArrayList<>(this.credentials.kafka().values());
 		ServicePrincipals.ALL.forEach((name) -> all.add(this.principals.kafka(name)));
-		String failure = Broker.upsertScram(this.options, ownKafka(ServicePrincipals.BROKER), all,
+		String failure = Broker.upsertScram(this.options.bootstrapServers(), ownKafka(ServicePrincipals.BROKER), all,
 				this.options.startupTimeout());
 		if (failure == null) {
 			say("Kafka principals: " + all.size() + " with SCRAM credentials");
@@ -345,10 +342,7 @@ public final class LocalStack {
 				username(ServicePrincipals.MONITORING), username(ServicePrincipals.REPORTING),
 				username(ServicePrincipals.REGISTRY));
 		try (Admin admin = Admin.create(adminClient())) {
-			admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-		}
-		catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
-			throw new IllegalStateException("the ACLs could not be created: " + ex.getMessage(), ex);
+			KafkaSetup.createAcls(admin, acls);
 		}
 		say("ACLs: " + acls.size() + " entries, one writer per topic; nothing else allowed");
 	}
@@ -477,24 +471,8 @@ public final class LocalStack {
 
 	private void createTopics() throws InterruptedException {
 		try (Admin admin = Admin.create(adminClient())) {
-			List<NewTopic> topics = Topics.all().stream().map((topic) -> topic.newTopic()).toList();
-			int created = 0;
-			for (var entry : admin.createTopics(topics).values().entrySet()) {
-				try {
-					entry.getValue().get(30, TimeUnit.SECONDS);
-					created++;
-				}
-				catch (ExecutionException ex) {
-					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new IllegalStateException(
-								"topic " + entry.getKey() + " could not be created: " + ex.getCause().getMessage(), ex);
-					}
-				}
-				catch (java.util.concurrent.TimeoutException ex) {
-					throw new IllegalStateException("topic " + entry.getKey() + " was not created within 30 s", ex);
-				}
-			}
-			say("Topics: " + topics.size() + " (" + created + " created now), " + Topics.CASE_PARTITIONS
+			int created = KafkaSetup.createTopics(admin);
+			say("Topics: " + Topics.all().size() + " (" + created + " created now), " + Topics.CASE_PARTITIONS
 					+ " partitions for each keyed by case");
 		}
 	}

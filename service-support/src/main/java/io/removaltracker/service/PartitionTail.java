@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -70,6 +72,8 @@ public final class PartitionTail implements AutoCloseable {
 
 	private int transientInARow;
 
+	private KafkaClientMetrics metrics;
+
 	/**
 	 * @param name what the logs and the thread call this reader
 	 * @param consumerConfig the client settings (bootstrap servers, security); group and
@@ -97,6 +101,16 @@ public final class PartitionTail implements AutoCloseable {
 	 */
 	public PartitionTail onCaughtUp(Runnable action) {
 		this.onCaughtUp = action;
+		return this;
+	}
+
+	/**
+	 * Publishes the consumer's own metrics (records behind each partition among them) as
+	 * {@code kafka_consumer_*}, as Kafka Streams' are; until closed.
+	 */
+	public PartitionTail withMetrics(MeterRegistry meters) {
+		this.metrics = new KafkaClientMetrics(this.consumer);
+		this.metrics.bindTo(meters);
 		return this;
 	}
 
@@ -242,6 +256,9 @@ public final class PartitionTail implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (this.metrics != null) {
+			this.metrics.close();
 		}
 		this.consumer.close();
 	}

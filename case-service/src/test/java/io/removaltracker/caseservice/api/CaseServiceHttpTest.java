@@ -23,6 +23,7 @@ import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.service.ProblemHandling;
 import io.removaltracker.testing.AccessBattery;
 import io.removaltracker.testing.AccessBattery.Endpoint;
+import io.removaltracker.testing.DashboardQueries;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.SharedKafka;
@@ -406,6 +407,18 @@ class CaseServiceHttpTest {
 				"case_intake_events_total{channel=\"http\",outcome=\"accepted\",reason=\"none\",type=\"CASE_OPENED\"}");
 		assertThat(metrics).contains("reason=\"case-exists\"");
 		assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+	}
+
+	@Test
+	void everySeriesTheOpsDashboardReadsOfCaseServiceIsServed() {
+		// An accepted event and a rejected one, the outcomes the dashboard counts.
+		String caseId = anyCaseId();
+		this.http.postJson(caseOpenedInCommunity(caseId));
+		this.http.postJson(caseOpenedInCommunity(caseId));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> DashboardQueries.assertServedBy("case-service",
+					HttpJson.text("http://127.0.0.1:" + this.port + "/actuator/prometheus")));
 	}
 
 	private Caller withToken(String claims) {

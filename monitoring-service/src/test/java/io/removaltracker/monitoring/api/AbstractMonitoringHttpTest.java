@@ -24,6 +24,7 @@ import io.removaltracker.monitoring.rules.CaseHistory;
 import io.removaltracker.service.ProblemHandling;
 import io.removaltracker.testing.AccessBattery;
 import io.removaltracker.testing.AccessBattery.Endpoint;
+import io.removaltracker.testing.DashboardQueries;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.KafkaAndRegistry;
@@ -226,6 +227,17 @@ abstract class AbstractMonitoringHttpTest {
 
 		assertThat(metrics).containsPattern("(?m)^wanted_now(\\{[^}]*\\})? [1-9]");
 		assertThat(metrics).contains("wanted_flag_changes_total{change=\"raised\",reason=\"REMOVAL\"}");
+	}
+
+	@Test
+	void everySeriesTheOpsDashboardReadsOfMonitoringServiceIsServed() {
+		// A flag raised: the dashboard counts flag changes.
+		String caseId = caseId("dashboard");
+		this.publisher.publish(CaseEventPublisher.aNoShow(caseId));
+		await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/wanted/" + caseId).status() == 200);
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> DashboardQueries.assertServedBy("monitoring-service", text("/actuator/prometheus")));
 	}
 
 	private static String caseId(String name) {

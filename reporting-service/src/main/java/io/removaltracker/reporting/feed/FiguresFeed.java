@@ -49,7 +49,9 @@ public final class FiguresFeed implements SmartLifecycle {
 		this.meters = meters;
 		this.tail = new PartitionTail("figures-feed", consumerConfig,
 				List.of(Topics.CASE_EVENTS.name(), Topics.WANTED_FLAGS.name()), PartitionTail.From.BEGINNING,
-				this::apply);
+				this::apply)
+			// How far behind the topics the figures are (the ops dashboard's lag).
+			.withMetrics(meters);
 	}
 
 	/** Once the topics exist; reads from the beginning. */

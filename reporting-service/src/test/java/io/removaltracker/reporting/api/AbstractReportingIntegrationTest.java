@@ -26,6 +26,7 @@ import io.removaltracker.reporting.figures.HistoryPublisher;
 import io.removaltracker.reporting.figures.RandomHistories;
 import io.removaltracker.testing.AccessBattery;
 import io.removaltracker.testing.AccessBattery.Endpoint;
+import io.removaltracker.testing.DashboardQueries;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.KafkaAndRegistry;
 import io.removaltracker.testing.TestIssuer;
@@ -178,6 +179,21 @@ abstract class AbstractReportingIntegrationTest {
 								Endpoint.get("/actuator/prometheus", "metrics:read", 200)),
 						AccessBattery.probes(http.baseUrl())))
 			.onClose(service::close);
+	}
+
+	@Test
+	void everySeriesTheOpsDashboardReadsOfReportingServiceIsServed() {
+		try (ConfigurableApplicationContext service = start()) {
+			HttpJson http = HttpJson.of(service);
+			awaitReady(http);
+			publish(RandomHistories.generate(9, 20, AS_OF));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> http.get("/api/v1/stats").body().path("openCases").asLong() > 0);
+
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> DashboardQueries.assertServedBy("reporting-service",
+						http.getText("/actuator/prometheus")));
+		}
 	}
 
 	/** A snapshot as the JSON a client parses, so numbers compare as they arrive. */
