@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * happen by a row of the service's table (401 and 403 by this class for every operation,
  * with no token and with every scope but the documented one), and every row is
  * documented; a success is asked with a token holding only the documented scope, so a
- * wrong scope in the document fails too;</li>
+ * wrong scope in the document fails too; each documented query parameter is checked by
+ * the code (a value it cannot take is 400 naming it);</li>
  * <li>each real answer's body fits the documented schema of its status and media type:
  * its fields are documented and the required ones there (for an exact row, every
  * documented field is there), with their JSON types, enumerations and date formats;</li>
@@ -57,6 +58,9 @@ public final class ApiDocsDrift {
 
 	/** Served by the framework, not by the service's API. */
 	private static final List<String> FRAMEWORK_PATHS = List.of("/error", "/v3/api-docs", "/swagger-ui");
+
+	/** A value no query parameter of ours takes: each must refuse it with 400. */
+	private static final String NO_VALUE = "not-valid";
 
 	/** Every operation of the document. */
 	public static final String ANY_OPERATION = "*";
@@ -124,10 +128,18 @@ public final class ApiDocsDrift {
 		}));
 		List<Row> rows = new ArrayList<>(List.of(table));
 		for (String operation : document.operations()) {
-			rows.add(answers(operation, 401, (caller) -> send(caller.anonymous(), operation)));
+			rows.add(answers(operation, 401, (caller) -> send(caller.anonymous(), operation, "")));
 			rows.add(answers(operation, 403,
 					(caller) -> send(caller.withBearer(TestIssuer.shared().token(allBut(document.scope(operation)))),
-							operation)));
+							operation, "")));
+			for (String parameter : document.queryParameters(operation)) {
+				rows.add(answers(operation, 400, (caller) -> {
+					HttpJson.Answer answer = send(caller, operation, "?" + parameter + "=" + NO_VALUE);
+					assertEquals(List.of(parameter), answer.body().path("errors").findValuesAsText("field"),
+							() -> operation + " does not check the documented parameter " + parameter + ": " + answer);
+					return answer;
+				}));
+			}
 		}
 		tests.add(DynamicTest.dynamicTest("every documented answer has a row, and every row is documented", () -> {
 			Set<String> documented = document.answers();
@@ -178,9 +190,9 @@ public final class ApiDocsDrift {
 		return operations;
 	}
 
-	private static HttpJson.Answer send(HttpJson caller, String operation) {
+	private static HttpJson.Answer send(HttpJson caller, String operation, String query) {
 		String method = operation.substring(0, operation.indexOf(' '));
-		String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "any");
+		String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "any") + query;
 		return switch (method) {
 			case "GET" -> caller.get(path);
 			case "POST" -> caller.post(path, "application/json", "{}");
@@ -246,6 +258,17 @@ public final class ApiDocsDrift {
 				}
 			}
 			return fail(operation + " documents no security requirement with one scope");
+		}
+
+		List<String> queryParameters(String operation) {
+			List<String> names = new ArrayList<>();
+			for (JsonNode parameter : operation(operation).path("parameters")) {
+				JsonNode resolved = resolve(parameter);
+				if (resolved.path("in").asText().equals("query")) {
+					names.add(resolved.path("name").asText());
+				}
+			}
+			return names;
 		}
 
 		JsonNode schema(String operation, int status, String contentType) {
