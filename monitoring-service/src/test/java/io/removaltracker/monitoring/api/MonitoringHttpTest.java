@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,13 +56,16 @@ import static org.awaitility.Awaitility.await;
 /** monitoring-service over real HTTP against a real broker in the test JVM. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class MonitoringHttpTest {
+class MonitoringHttpTest implements MonitoringApiDocsDrift {
 
 	@TempDir
 	static Path stateDir;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	private CaseEventPublisher publisher;
 
@@ -79,6 +84,21 @@ class MonitoringHttpTest {
 	@AfterEach
 	void close() {
 		this.publisher.close();
+	}
+
+	@Override
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public ApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public CaseEventPublisher publisher() {
+		return this.publisher;
 	}
 
 	@Test
