@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.models.Components;
@@ -32,6 +33,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +68,10 @@ public class ApiDocs {
 	/** A bearer token from the issuer, however it was obtained. */
 	public static final String BEARER_SCHEME = "bearer-jwt";
 
-	/** The issuer's client-credentials grant, as upstream systems and tools use it. */
+	/**
+	 * The issuer's client-credentials grant, as upstream systems and tools use it (or its
+	 * discovery document, where the service cannot read it).
+	 */
 	public static final String OAUTH2_SCHEME = "oauth2";
 
 	static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -104,7 +109,7 @@ public class ApiDocs {
 					.description("An access token from the issuer" + ((issuer != null) ? " " + issuer : "")
 							+ ", its scopes in the claim scope or scp"));
 		if (issuer != null) {
-			components.addSecuritySchemes(OAUTH2_SCHEME, clientCredentials(issuer));
+			components.addSecuritySchemes(OAUTH2_SCHEME, issuerScheme(issuer));
 		}
 		if (openApi.getPaths() == null) {
 			return;
@@ -177,45 +182,47 @@ public class ApiDocs {
 
 	/**
 	 * The issuer's client-credentials flow, its token endpoint read from the issuer's
-	 * discovery document. The document is built on the first request for it, which came
-	 * with a token the service has just checked against the same issuer, so the issuer
-	 * answers; if it does not, the request is 503 and the next one tries again.
+	 * discovery document when the document is built (on the first request for it). A
+	 * service that reaches the issuer only at another address (its keys from
+	 * {@code jwk-set-uri}) cannot read it; the scheme then points at the discovery
+	 * document itself ({@code openIdConnect}), which a client outside reads.
 	 */
-	private static SecurityScheme clientCredentials(String issuer) {
+	private static SecurityScheme issuerScheme(String issuer) {
+		String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+		String discovery = base + "/.well-known/openid-configuration";
+		Optional<String> tokenEndpoint = tokenEndpoint(URI.create(discovery));
+		if (tokenEndpoint.isEmpty()) {
+			return new SecurityScheme().type(SecurityScheme.Type.OPENIDCONNECT)
+				.description("The issuer " + issuer + "; clients use the client-credentials grant")
+				.openIdConnectUrl(discovery);
+		}
 		Scopes scopes = new Scopes();
 		Map<String, String> sorted = new TreeMap<>();
 		AccessRules.RULES.forEach((rule) -> sorted.put(rule.scope(), "Opens " + String.join(", ", rule.paths())));
 		scopes.putAll(sorted);
 		return new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 			.description("Client credentials from the issuer " + issuer)
-			.flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenEndpoint(issuer)).scopes(scopes)));
+			.flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenEndpoint.get()).scopes(scopes)));
 	}
 
-	private static String tokenEndpoint(String issuer) {
-		URI discovery = URI.create((issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
-				+ "/.well-known/openid-configuration");
-		HttpResponse<String> answer;
+	private static Optional<String> tokenEndpoint(URI discovery) {
 		try {
-			answer = HttpClient.newBuilder()
+			HttpResponse<String> answer = HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(2))
 				.build()
-				.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).GET().build(),
+				.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
+			JsonNode endpoint = (answer.statusCode() != 200) ? null
+					: JsonMapper.builder().build().readTree(answer.body()).path("token_endpoint");
+			return (endpoint != null && endpoint.isString()) ? Optional.of(endpoint.asString()) : Optional.empty();
 		}
-		catch (IOException ex) {
-			throw new ServiceUnavailableException("The issuer's discovery document cannot be read: " + ex.getMessage());
+		catch (IOException | JacksonException ex) {
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ServiceUnavailableException("Interrupted while reading the issuer's discovery document");
+			return Optional.empty();
 		}
-		JsonNode endpoint = (answer.statusCode() != 200) ? null
-				: JsonMapper.builder().build().readTree(answer.body()).path("token_endpoint");
-		if (endpoint == null || !endpoint.isString()) {
-			throw new ServiceUnavailableException(
-					"The issuer's discovery document names no token endpoint now (HTTP " + answer.statusCode() + ")");
-		}
-		return endpoint.asString();
 	}
 
 }
