@@ -67,6 +67,7 @@ public class AccessControl {
 			// request that was already let through.
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
 			requests.requestMatchers(AccessRules.openProbes()).permitAll();
+			requests.requestMatchers(AccessRules.apiDocs()).authenticated();
 			for (AccessRules.Rule rule : AccessRules.RULES) {
 				requests.requestMatchers(rule.matcher()).hasAuthority(rule.authority());
 			}

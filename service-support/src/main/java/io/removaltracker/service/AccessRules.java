@@ -6,9 +6,11 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what (docs/contract.md, Access), the one table every service enforces:
@@ -73,13 +75,42 @@ public final class AccessRules {
 						.toList()),
 			new Rule(METRICS_READ, "/actuator/**"));
 
+	/**
+	 * The description of the API itself (the OpenAPI document and Swagger UI, see
+	 * {@link ApiDocs}): any valid token from the issuer, whatever its scopes. It holds no
+	 * data, and every client may read how to call what its own scope opens.
+	 */
+	public static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**");
+
 	private AccessRules() {
 	}
 
 	static RequestMatcher openProbes() {
-		return new OrRequestMatcher(OPEN_PROBES.stream()
-			.map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
-			.toList());
+		return anyOf(OPEN_PROBES);
+	}
+
+	static RequestMatcher apiDocs() {
+		return anyOf(API_DOCS);
+	}
+
+	private static RequestMatcher anyOf(List<String> paths) {
+		return new OrRequestMatcher(
+				paths.stream().map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path)).toList());
+	}
+
+	/**
+	 * The row an operation at this path falls under, the path as the API documents it (a
+	 * template such as {@code /api/v1/cases/{caseId}}, whose variables match a pattern's
+	 * wildcards like any segment).
+	 */
+	public static Optional<Rule> ruleFor(String path) {
+		PathContainer template = PathContainer.parsePath(path);
+		return RULES.stream()
+			.filter((rule) -> rule.paths()
+				.stream()
+				.anyMatch((pattern) -> PathPatternParser.defaultInstance.parse(pattern).matches(template)))
+			.findFirst();
 	}
 
 	/**

@@ -18,7 +18,15 @@ import io.removaltracker.caseservice.intake.CaseQueries;
 import io.removaltracker.events.audit.AccessAction;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.service.ProblemException;
+import io.removaltracker.service.ProblemResponse;
 import io.removaltracker.service.ServiceUnavailableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.apache.kafka.streams.state.HostInfo;
 
 import org.springframework.http.HttpHeaders;
@@ -61,17 +69,32 @@ class CasesController {
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A case as it is now", description = "Each read is recorded on access-audit first.")
+	@ApiResponse(responseCode = "200", description = "The case after its last event",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(ref = CanonicalJsonSchemas.REF + CanonicalJsonSchemas.CASE_STATE),
+					examples = @ExampleObject(name = "a case in the community", value = ApiExamples.CASE_STATE)))
+	@ProblemResponse(status = 404, when = "No case has this caseId")
 	ResponseEntity<?> caseState(@PathVariable String caseId,
-			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+			@Parameter(hidden = true) @RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
 		return answer(new Read(caseId, "/api/v1/cases/" + caseId, AccessAction.READ_CASE, forwarded, authorization),
 				(history) -> history.last(caseId).map(CanonicalJson::caseState));
 	}
 
 	@GetMapping(path = "/api/v1/cases/{caseId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A case's events in order",
+			description = "Sequence 1, 2, 3 ... Each read is recorded on access-audit first.")
+	@ApiResponse(responseCode = "200", description = "Every accepted event of the case, oldest first",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(
+							schema = @Schema(ref = CanonicalJsonSchemas.REF + CanonicalJsonSchemas.CASE_EVENT))))
+	@ProblemResponse(status = 404, when = "No case has this caseId")
 	ResponseEntity<?> caseEvents(@PathVariable String caseId,
-			@RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+			@Parameter(hidden = true) @RequestHeader(name = FORWARDED_HEADER, required = false) String forwarded,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
 		return answer(new Read(caseId, "/api/v1/cases/" + caseId + "/events", AccessAction.READ_CASE_EVENTS, forwarded,
 				authorization), (history) -> {
 					List<CaseEvent> events = history.events(caseId);

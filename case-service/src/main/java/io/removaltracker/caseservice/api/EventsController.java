@@ -2,6 +2,7 @@ package io.removaltracker.caseservice.api;
 
 import io.removaltracker.service.ProblemException;
 import io.removaltracker.service.ProblemHandling;
+import io.removaltracker.service.ProblemResponse;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,6 +22,11 @@ import io.removaltracker.events.intake.IntakeOutcome;
 import io.removaltracker.events.intake.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +80,31 @@ class EventsController {
 
 	@PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Report an event of a case",
+			description = "Sent through case-intake like a Kafka producer's event, and answered once the verdict "
+					+ "is committed. The eventId makes a retry safe.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(ref = CanonicalJsonSchemas.REF + CanonicalJsonSchemas.INTAKE_EVENT),
+							examples = @ExampleObject(name = "case opened", value = ApiExamples.CASE_OPENED))))
+	@ApiResponse(responseCode = "201", description = "Accepted: the canonical event; Location is the case",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(ref = CanonicalJsonSchemas.REF + CanonicalJsonSchemas.CASE_EVENT),
+					examples = @ExampleObject(name = "case opened", value = ApiExamples.CASE_OPENED_ACCEPTED)))
+	@ApiResponse(responseCode = "200",
+			description = "The same event again (same eventId and content): the first answer, applied once",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(ref = CanonicalJsonSchemas.REF + CanonicalJsonSchemas.CASE_EVENT)))
+	@ProblemResponse(status = 400,
+			when = "The body is not a JSON object, or fields are missing, of the wrong type or out of range "
+					+ "(errors names them)")
+	@ProblemResponse(status = 404, when = "The event is for a case that was never opened")
+	@ProblemResponse(status = 409,
+			when = "The case cannot take the event now (case-exists, transition-not-allowed, case-closed), "
+					+ "or the eventId was used with other content (event-id-conflict)")
+	@ProblemResponse(status = 413, when = "The body is over " + MAX_BODY_BYTES + " bytes")
+	@ProblemResponse(status = 415, when = "The body is not application/json")
+	@ProblemResponse(status = 429, when = "The caller reported faster than its allowance; retry after Retry-After")
 	ResponseEntity<Map<String, Object>> report(HttpServletRequest request) throws IOException {
 		// Spring Security has authenticated the caller. The allowance is checked before
 		// the body is read, so a refused request costs neither parsing nor a record.

@@ -45,10 +45,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,13 +71,16 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class CaseServiceHttpTest {
+class CaseServiceHttpTest implements CaseServiceApiDocsDrift {
 
 	@TempDir
 	static Path stateDir;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	private HttpJson http;
 
@@ -89,6 +94,16 @@ class CaseServiceHttpTest {
 		this.http = new HttpJson("http://127.0.0.1:" + this.port);
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("/actuator/health/readiness").body().path("status").asText(), "UP"::equals);
+	}
+
+	@Override
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public ApplicationContext context() {
+		return this.context;
 	}
 
 	@Test

@@ -12,6 +12,14 @@ import io.removaltracker.events.common.Region;
 import io.removaltracker.monitoring.flags.WantedList;
 import io.removaltracker.monitoring.flags.WantedQueries;
 import io.removaltracker.service.ProblemException;
+import io.removaltracker.service.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WantedController {
 
+	private static final String WANTED_PAGE = """
+			{"total": 1, "items": [{"caseId": "C-2024-000117", "wantedSince": "2024-06-03T09:30:00Z",
+			 "reason": "REPORTING", "criminality": "CRIMINAL", "nationality": "HTI", "region": "GREATER_TORONTO",
+			 "team": "GTA-EAST-2", "reviewDue": "2025-06-03T09:30:00Z"}]}""";
+
 	private final WantedQueries queries;
 
 	private final Clock clock;
@@ -37,18 +50,43 @@ class WantedController {
 	}
 
 	@GetMapping(path = "/api/v1/wanted", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> list(@RequestParam Map<String, String> params) {
-		WantedList.Page page = this.queries.find(query(params), this.clock.instant());
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("total", page.total());
-		json.put("items", page.items().stream().map(WantedController::json).toList());
-		return json;
+	@Operation(summary = "The cases wanted now, filtered and paged",
+			description = "Oldest wantedSince first (then caseId), or by priority: overdue reviews first, then "
+					+ "criminality SERIOUS, CRIMINAL, NONE, then oldest first.")
+	@Parameter(name = "criminality", in = ParameterIn.QUERY, schema = @Schema(implementation = Criminality.class))
+	@Parameter(name = "region", in = ParameterIn.QUERY, schema = @Schema(implementation = Region.class))
+	@Parameter(name = "nationality", in = ParameterIn.QUERY, description = Nationality.EXPECTED)
+	@Parameter(name = "minYears", in = ParameterIn.QUERY, description = "Wanted at least this many calendar years",
+			schema = @Schema(type = "integer", minimum = "0", maximum = "200"))
+	@Parameter(name = "team", in = ParameterIn.QUERY, description = Team.EXPECTED)
+	@Parameter(name = "unassigned", in = ParameterIn.QUERY, description = "Only the cases with no team",
+			schema = @Schema(type = "string", allowableValues = "true"))
+	@Parameter(name = "overdueReview", in = ParameterIn.QUERY, description = "Only the cases whose review is overdue",
+			schema = @Schema(type = "string", allowableValues = "true"))
+	@Parameter(name = "sort", in = ParameterIn.QUERY, description = "Left out: oldest first",
+			schema = @Schema(type = "string", allowableValues = "priority"))
+	@Parameter(name = "page", in = ParameterIn.QUERY, description = "From 0",
+			schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+	@Parameter(name = "size", in = ParameterIn.QUERY,
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@ApiResponse(responseCode = "200", description = "The page asked for, and how many match",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = WantedJson.Page.class),
+					examples = @ExampleObject(name = "one wanted case", value = WANTED_PAGE)))
+	@ProblemResponse(status = 400, when = "A query parameter is out of range (errors names it)")
+	WantedJson.Page list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
+		return WantedJson.Page.of(this.queries.find(query(params), this.clock.instant()));
 	}
 
 	@GetMapping(path = "/api/v1/wanted/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> one(@PathVariable String caseId) {
+	@Operation(summary = "One case, if it is wanted now")
+	@ApiResponse(responseCode = "200", description = "The case is wanted now",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = WantedJson.Entry.class)))
+	@ProblemResponse(status = 404, when = "The case is not wanted now (or does not exist)")
+	WantedJson.Entry one(@PathVariable String caseId) {
 		return this.queries.entry(caseId)
-			.map(WantedController::json)
+			.map(WantedJson.Entry::of)
 			.orElseThrow(() -> new ProblemException(404, "not-wanted", "Not wanted",
 					"Case " + caseId + " is not wanted now"));
 	}
@@ -132,21 +170,6 @@ class WantedController {
 			throw new IllegalArgumentException(text);
 		}
 		return text;
-	}
-
-	private static Map<String, Object> json(WantedList.Entry entry) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("caseId", entry.caseId());
-		json.put("wantedSince", entry.wantedSince().toString());
-		json.put("reason", entry.reason());
-		json.put("criminality", entry.criminality().name());
-		json.put("nationality", entry.nationality());
-		json.put("region", entry.region().name());
-		if (entry.team() != null) {
-			json.put("team", entry.team());
-		}
-		json.put("reviewDue", entry.reviewDue().toString());
-		return json;
 	}
 
 }

@@ -43,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +59,16 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class AbstractMonitoringHttpTest {
+abstract class AbstractMonitoringHttpTest implements MonitoringApiDocsDrift {
 
 	@TempDir
 	static Path stateDir;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	private CaseEventPublisher publisher;
 
@@ -80,6 +85,21 @@ abstract class AbstractMonitoringHttpTest {
 	@AfterEach
 	void close() {
 		this.publisher.close();
+	}
+
+	@Override
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public ApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public CaseEventPublisher publisher() {
+		return this.publisher;
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package io.removaltracker.reporting.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Who is signed in to the dashboard: the name the page shows, and the token its sign-out
  * form must send (sign-out is a POST, protected against cross-site requests). Nothing
- * else about the person.
+ * else about the person. The page's own call, with its session: no bearer token opens it,
+ * so it is no part of the API document.
  */
 @RestController
+@Hidden
 class SignedInController {
 
 	@GetMapping(path = DashboardPageAccess.WHO_PATH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -196,6 +196,15 @@ abstract class AbstractReportingIntegrationTest {
 		}
 	}
 
+	/** The OpenAPI document and the code agree ({@link ReportingApiDocsDrift}). */
+	@TestFactory
+	java.util.stream.Stream<DynamicNode> theApiDocumentAndTheCodeAgree() {
+		ConfigurableApplicationContext service = start();
+		HttpJson http = HttpJson.of(service);
+		awaitReady(http);
+		return ReportingApiDocsDrift.of(http.baseUrl(), service).onClose(service::close);
+	}
+
 	/** A snapshot as the JSON a client parses, so numbers compare as they arrive. */
 	private static JsonNode json(StatsSnapshot snapshot) {
 		try {
