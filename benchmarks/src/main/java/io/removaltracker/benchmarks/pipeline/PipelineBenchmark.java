@@ -148,13 +148,19 @@ public final class PipelineBenchmark {
 	 * all.
 	 */
 	private void pipeline() throws Exception {
-		log("Pipeline: publishing %,d events to case-intake", this.events);
+		// Sized before the clock starts: the cases that make the events, counted from the
+		// generator.
+		Instant end = Instant.now();
+		int cases = TrafficSize.casesFor(42, this.events, end);
+		this.extra.put("pipelineCases", cases);
+		log("Pipeline: publishing %,d events to case-intake (%,d random cases, %.2f events a case)", this.events, cases,
+				(double) this.events / cases);
 		Stages stages = new Stages(this.stack.kafkaClientProperties("admin"));
 		long start = System.nanoTime();
 		long sent;
 		try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.stack.bootstrapServers(),
 				this.stack.url("registry-port"), this.stack.kafkaClientProperties(AccessTokens.UPSTREAM))) {
-			Traffic traffic = Traffic.random(42, (int) Math.max(1, this.events / 3), Instant.now());
+			Traffic traffic = Traffic.random(42, cases, end);
 			sent = 0;
 			while (sent < this.events && traffic.hasNext()) {
 				publisher.publish(traffic.next());
