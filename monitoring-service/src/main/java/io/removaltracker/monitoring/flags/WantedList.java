@@ -96,13 +96,14 @@ public final class WantedList {
 	}
 
 	static boolean matches(Entry entry, Query query, Instant now) {
+		// The calendar arithmetic of minYears last: it is the only costly test.
 		return (query.criminality() == null || query.criminality() == entry.criminality())
 				&& (query.region() == null || query.region() == entry.region())
 				&& (query.nationality() == null || query.nationality().equals(entry.nationality()))
-				&& (query.minYears() == null || WantedYears.atLeast(entry.wantedSince(), query.minYears(), now))
 				&& (query.team() == null || query.team().equals(entry.team()))
 				&& (!query.unassigned() || entry.team() == null)
-				&& (!query.overdueReview() || ReviewSchedule.overdue(entry.reviewDue(), now));
+				&& (!query.overdueReview() || ReviewSchedule.overdue(entry.reviewDue(), now))
+				&& (query.minYears() == null || WantedYears.atLeast(entry.wantedSince(), query.minYears(), now));
 	}
 
 	private static Comparator<Entry> priority(Instant now) {

@@ -53,7 +53,11 @@ public final class WantedIndexMeasure {
 						WantedList.Order.OLDEST_FIRST, 2, 50),
 				new WantedList.Query(Criminality.SERIOUS, null, null, 3, null, false, true, WantedList.Order.PRIORITY,
 						0, 100),
-				new WantedList.Query(null, null, null, null, null, true, false, WantedList.Order.PRIORITY, 10, 100));
+				new WantedList.Query(null, null, null, null, null, true, false, WantedList.Order.PRIORITY, 10, 100),
+				new WantedList.Query(null, Region.QUEBEC, null, null, null, false, false, WantedList.Order.OLDEST_FIRST,
+						0, 50),
+				new WantedList.Query(null, Region.QUEBEC, null, null, null, false, false, WantedList.Order.PRIORITY, 0,
+						50));
 		System.out.printf(Locale.ROOT, "%,d wanted cases%n", cases);
 		for (WantedList.Query query : queries) {
 			double before = millisPerCall(() -> WantedList.find(table, query, NOW).total());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,9 +30,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The machine's own Kafka limits against the stack's broker: Kafka's ProducerPerformance
  * and ConsumerPerformance (run as their own JVMs, as anyone would run them), and the
- * round trip of one record from a producer to a consumer.
+ * round trip of one record from a producer to a consumer. Shared with the decade
+ * benchmark, which reads the stack's own topics with it.
  */
-final class KafkaBaseline {
+public final class KafkaBaseline {
 
 	private final String bootstrap;
 
@@ -42,7 +44,7 @@ final class KafkaBaseline {
 	 * @param client the bootstrap servers and the settings of the principal the tools use
 	 * (the stack's admin: the baseline writes a topic of its own)
 	 */
-	KafkaBaseline(Map<String, Object> client) {
+	public KafkaBaseline(Map<String, Object> client) {
 		this.bootstrap = String.valueOf(client.get("bootstrap.servers"));
 		this.client = new HashMap<>(client);
 		this.client.remove("bootstrap.servers");
@@ -138,6 +140,63 @@ final class KafkaBaseline {
 		finally {
 			Files.deleteIfExists(clientConfig);
 		}
+		return nMsgPerSecond(out);
+	}
+
+	/**
+	 * How many records the topics whose names match {@code include} hold now, read from
+	 * the beginning as ConsumerPerformance reads them (aborted transactions' records
+	 * included, transaction markers not): the count to ask the tool for, since the end
+	 * offsets also count the markers.
+	 */
+	public long recordsIn(Pattern include) {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+				config(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			consumer.listTopics().forEach((topic, infos) -> {
+				if (include.matcher(topic).matches()) {
+					infos.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+				}
+			});
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			long records = 0;
+			long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("could not read " + include + " to its end within 30 minutes");
+				}
+				records += consumer.poll(Duration.ofMillis(500)).count();
+			}
+			return records;
+		}
+	}
+
+	/**
+	 * Seconds ConsumerPerformance takes to read {@code records} records from the topics
+	 * whose names match {@code include}, from the beginning, by its own clock (its JVM's
+	 * start not counted).
+	 */
+	public double consumerSeconds(Pattern include, long records) throws IOException, InterruptedException {
+		if (records == 0) {
+			return 0;
+		}
+		Path clientConfig = clientConfigFile();
+		List<String> out;
+		try {
+			out = runTool("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", this.bootstrap,
+					"--command-config", clientConfig.toString(), "--include", include.pattern(), "--num-records",
+					String.valueOf(records), "--timeout", "60000");
+		}
+		finally {
+			Files.deleteIfExists(clientConfig);
+		}
+		return records / nMsgPerSecond(out);
+	}
+
+	private static double nMsgPerSecond(List<String> out) {
 		for (int i = 0; i < out.size() - 1; i++) {
 			List<String> header = Arrays.stream(out.get(i).split(",")).map(String::trim).toList();
 			int column = header.indexOf("nMsg.sec");

@@ -50,7 +50,7 @@ import org.apache.kafka.common.utils.Utils;
  * Starts the local stack and measures the pipeline against the machine's own Kafka
  * limits, in one run; writes the table into BENCHMARKS.md and a JSON copy. Nothing here
  * passes or fails on a number. Settings (system properties): {@code bench.events}
- * (1,000,000), {@code bench.openCases} (half the events: 500,000 by default),
+ * (100,000; 1,000,000 for the recorded run), {@code bench.openCases} (half the events),
  * {@code bench.httpSeconds} (10), {@code bench.noShows} (40),
  * {@code bench.backgroundRate} (1,000 events/s), {@code bench.profile} (false: true
  * records every part with JFR into the data directory).
@@ -64,7 +64,7 @@ public final class PipelineBenchmark {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final long events = Long.getLong("bench.events", 1_000_000);
+	private final long events = Long.getLong("bench.events", 100_000);
 
 	private final long openCasesTarget = Long.getLong("bench.openCases", this.events / 2);
 
@@ -148,13 +148,19 @@ public final class PipelineBenchmark {
 	 * all.
 	 */
 	private void pipeline() throws Exception {
-		log("Pipeline: publishing %,d events to case-intake", this.events);
+		// Sized before the clock starts: the cases that make the events, counted from the
+		// generator.
+		Instant end = Instant.now();
+		int cases = TrafficSize.casesFor(42, this.events, end);
+		this.extra.put("pipelineCases", cases);
+		log("Pipeline: publishing %,d events to case-intake (%,d random cases, %.2f events a case)", this.events, cases,
+				(double) this.events / cases);
 		Stages stages = new Stages(this.stack.kafkaClientProperties("admin"));
 		long start = System.nanoTime();
 		long sent;
 		try (KafkaIntakePublisher publisher = new KafkaIntakePublisher(this.stack.bootstrapServers(),
 				this.stack.url("registry-port"), this.stack.kafkaClientProperties(AccessTokens.UPSTREAM))) {
-			Traffic traffic = Traffic.random(42, (int) Math.max(1, this.events / 3), Instant.now());
+			Traffic traffic = Traffic.random(42, cases, end);
 			sent = 0;
 			while (sent < this.events && traffic.hasNext()) {
 				publisher.publish(traffic.next());

@@ -3,20 +3,21 @@ package io.removaltracker.reporting.figures;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 
-import io.removaltracker.events.WantedSpells;
 import io.removaltracker.events.WantedYears;
 import io.removaltracker.events.cases.CaseEvent;
 import io.removaltracker.events.cases.CaseState;
 import io.removaltracker.events.common.CaseEventType;
 import io.removaltracker.events.common.Condition;
 import io.removaltracker.events.common.Criminality;
+import io.removaltracker.events.common.Custody;
+import io.removaltracker.events.common.Region;
 import io.removaltracker.events.stats.NationalityEstablishedFigures;
 import io.removaltracker.events.stats.OpenAndWanted;
 import io.removaltracker.events.stats.RemovedFigures;
@@ -30,13 +31,28 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
  * Every figure (docs/contract.md, Figures and Enforcement work), from what the two topics
  * say about each case.
  * <p>
- * What is kept per case makes the figures exact under any delivery: the case's state is
- * the one carried by its highest-sequence event (a replayed or repeated older event
- * changes nothing), its wanted periods are keyed by {@code wantedSince} (a raise or an
- * update never undoes the clear of the same period), and the established nationalities
- * are counted by the sequence of the event that established them. The figures themselves
- * are counted at the instant asked about, because the duration bands, the overdue reviews
- * and the trend depend on the clock as well as on the events.
+ * <b>Exact under any delivery.</b> Each topic keeps a case's records in order (they share
+ * a key, so a partition), and the feed reads each partition in order; what arrives out of
+ * order is a copy of something already applied. So per case it is enough to remember the
+ * sequence of the last case event applied and the case sequence of the last flag change
+ * applied: anything at or below them is a copy and changes nothing. A case's state is the
+ * one carried by its highest-sequence event. A flag change names the case event that
+ * caused it, and those grow from one change to the next (monitoring-service makes at most
+ * one per event), so a raise or an update arriving again after its clear is recognised as
+ * such.
+ * <p>
+ * <b>Only what a figure needs, and closed contributions as counts.</b> A decade holds
+ * about two million cases, most of them closed, and every one must stay recognisable for
+ * good. Per case this keeps a number ({@link CaseNumbers}), the two sequences, the facts
+ * the figures read packed into one {@code long} (open, stayed, custody, criminality,
+ * region, conditions, and the nationality and team as indexes into the names seen), and
+ * the current wanted spell while there is one; never the person or the event itself. What
+ * can no longer change is counted at once and not kept: a removal (a removed case takes
+ * no further events) in the removals by month, an established nationality in its total,
+ * and each wanted spell's start and end in the monthly changes the trend adds up.
+ * <p>
+ * The figures themselves are counted at the instant asked about, because the duration
+ * bands, the overdue reviews and the trend depend on the clock as well as on the events.
  * <p>
  * <b>Which topic says what.</b> Whether a case is wanted, since when, and when its review
  * is due come from {@code wanted-flags} alone; its team, nationality, custody and
@@ -45,108 +61,184 @@ import io.removaltracker.events.wanted.WantedFlagEventType;
  * {@code REVIEW_COMPLETED} events: monitoring-service owns the review rule, so the
  * figures and the wanted list agree on who is overdue by construction, and a figure that
  * reads one fact from one topic cannot depend on how the two topics' partitions
- * interleave. Within {@code wanted-flags} a case's records keep their order, and each
- * names the sequence of the case event that caused it, which grows through a wanted
- * period: the record with the highest sequence holds the period's current review date,
- * whatever arrives again later.
+ * interleave.
  */
 public final class NationalFigures {
 
-	/** A case's state as its highest-sequence event left it, and when it was removed. */
-	private record CaseRecord(long sequence, CaseState state, Instant removedAt) {
-	}
+	private static final Custody[] CUSTODIES = Custody.values();
 
-	/**
-	 * A period a case was wanted: {@code latest} is its raise or latest update (the
-	 * record with the highest case sequence; a clear when the clear came first), and
-	 * {@code clearedAt} is null while the period lasts.
-	 */
-	private record WantedPeriod(WantedFlagEvent latest, Instant clearedAt) {
-	}
+	private static final Criminality[] CRIMINALITIES = Criminality.values();
 
-	private final Map<String, CaseRecord> cases = new HashMap<>();
+	private static final Region[] REGIONS = Region.values();
 
-	private final Map<String, NavigableMap<Instant, WantedPeriod>> wantedPeriods = new HashMap<>();
+	private static final Condition[] CONDITIONS = Condition.values();
 
-	/**
-	 * The sequences of each case's {@code NATIONALITY_ESTABLISHED} events: a set, so an
-	 * event counts once however often it arrives and in whatever order.
-	 */
-	private final Map<String, Set<Long>> nationalitiesEstablished = new HashMap<>();
+	private static final Status[] STATUSES = Status.values();
 
-	/** Takes a canonical event; an event older than what the case has is ignored. */
-	public synchronized void apply(CaseEvent event) {
-		if (event.getType() == CaseEventType.NATIONALITY_ESTABLISHED) {
-			this.nationalitiesEstablished.computeIfAbsent(event.getCaseId(), (caseId) -> new HashSet<>(2))
-				.add(event.getSequence());
+	private static final DurationBand[] BANDS = DurationBand.values();
+
+	/** A case event has been applied: the other facts are the case's. */
+	private static final long HAS_STATE = 1L;
+
+	private static final long OPEN = 1L << 1;
+
+	private static final long STAYED = 1L << 2;
+
+	private static final int CUSTODY_SHIFT = 4;
+
+	private static final int CRIMINALITY_SHIFT = 8;
+
+	private static final int REGION_SHIFT = 12;
+
+	/** Four bits for each enum above. */
+	private static final int ENUM_MASK = 0xF;
+
+	private static final int CONDITIONS_SHIFT = 16;
+
+	/** One bit per condition. */
+	private static final int CONDITIONS_MASK = 0xFF;
+
+	private static final int NATIONALITY_SHIFT = 24;
+
+	/** The team's index plus one; 0 when the case has none. */
+	private static final int TEAM_SHIFT = 44;
+
+	/** Twenty bits each for the nationality and the team. */
+	private static final int NAME_MASK = (1 << 20) - 1;
+
+	static {
+		if (CUSTODIES.length > ENUM_MASK + 1 || CRIMINALITIES.length > ENUM_MASK + 1 || REGIONS.length > ENUM_MASK + 1
+				|| CONDITIONS.length > Integer.bitCount(CONDITIONS_MASK)) {
+			throw new IllegalStateException("An enum of the case state outgrew the bits the figures keep for it");
 		}
-		CaseRecord known = this.cases.get(event.getCaseId());
-		if (known != null && known.sequence() >= event.getSequence()) {
+	}
+
+	private final CaseNumbers numbers = new CaseNumbers();
+
+	/** Per case number: the sequence of the last case event applied, 0 for none. */
+	private int[] sequences = new int[1024];
+
+	/** Per case number: the case sequence of the last flag change applied, 0 for none. */
+	private int[] flagSequences = new int[1024];
+
+	/** Per case number: what the figures read of its state, packed. */
+	private long[] facts = new long[1024];
+
+	/** Per case number: its wanted spell now, null when it is not wanted. */
+	private Spell[] spells = new Spell[1024];
+
+	private final Names nationalities = new Names(NAME_MASK + 1);
+
+	private final Names teams = new Names(NAME_MASK);
+
+	private long nationalitiesEstablished;
+
+	private long removedTotal;
+
+	private final TreeMap<YearMonth, Long> removedByMonth = new TreeMap<>();
+
+	/**
+	 * The wanted trend as changes: each spell adds one in the month it began and takes
+	 * one off in the month it ended.
+	 */
+	private final TreeMap<YearMonth, Long> trendChanges = new TreeMap<>();
+
+	/** A spell a case is wanted now, as its latest raise or update left it. */
+	private record Spell(Instant since, Instant reviewDue, Criminality criminality) {
+
+		static Spell of(WantedFlagEvent flag) {
+			return new Spell(flag.getWantedSince(), NationalFigures.reviewDue(flag), flag.getCriminality());
+		}
+
+	}
+
+	/**
+	 * Takes a canonical event; an event at or below the sequence the case has is a copy
+	 * and changes nothing.
+	 */
+	public synchronized void apply(CaseEvent event) {
+		int number = number(event.getCaseId());
+		int sequence = Math.toIntExact(event.getSequence());
+		if (sequence <= this.sequences[number]) {
 			return;
 		}
-		Instant removedAt = (event.getType() == CaseEventType.REMOVED) ? event.getOccurredAt() : null;
-		this.cases.put(event.getCaseId(), new CaseRecord(event.getSequence(), event.getCase$(), removedAt));
+		this.sequences[number] = sequence;
+		if (event.getType() == CaseEventType.NATIONALITY_ESTABLISHED) {
+			this.nationalitiesEstablished++;
+		}
+		else if (event.getType() == CaseEventType.REMOVED) {
+			this.removedTotal++;
+			this.removedByMonth.merge(month(event.getOccurredAt()), 1L, Long::sum);
+		}
+		this.facts[number] = facts(event.getCase$());
 	}
 
 	/**
 	 * Takes a flag change. A raise or an update (the case is still wanted, with a new
-	 * nationality, team or review date) replaces what its period holds only when it was
-	 * caused by a later case event; a clear ends the period for good. So the same change
-	 * twice, an older change after a newer one, or a raise after its clear changes
-	 * nothing.
+	 * nationality, team or review date) becomes the case's spell; a clear ends it for
+	 * good. A change at or below the case sequence of the last one applied is a copy: the
+	 * same change twice, an older change after a newer one, or a raise after its clear
+	 * changes nothing.
 	 */
 	public synchronized void apply(WantedFlagEvent flag) {
-		NavigableMap<Instant, WantedPeriod> periods = this.wantedPeriods.computeIfAbsent(flag.getCaseId(),
-				(caseId) -> new TreeMap<>());
-		WantedPeriod known = periods.get(flag.getWantedSince());
-		if (flag.getType() == WantedFlagEventType.WANTED_FLAG_CLEARED) {
-			periods.put(flag.getWantedSince(),
-					new WantedPeriod((known != null) ? known.latest() : flag, flag.getClearedAt()));
+		int number = number(flag.getCaseId());
+		int caseSequence = Math.toIntExact(flag.getCaseSequence());
+		if (caseSequence <= this.flagSequences[number]) {
+			return;
 		}
-		else if (known == null) {
-			periods.put(flag.getWantedSince(), new WantedPeriod(flag, null));
+		this.flagSequences[number] = caseSequence;
+		Spell current = this.spells[number];
+		boolean sameSpell = current != null && current.since().equals(flag.getWantedSince());
+		if (!sameSpell) {
+			this.trendChanges.merge(month(flag.getWantedSince()), 1L, Long::sum);
 		}
-		else if (flag.getCaseSequence() > known.latest().getCaseSequence()) {
-			periods.put(flag.getWantedSince(), new WantedPeriod(flag, known.clearedAt()));
+		if (flag.getType() == WantedFlagEventType.WANTED_FLAG_CLEARED && flag.getClearedAt() != null) {
+			// A clear inside a month is always at or before its last instant.
+			this.trendChanges.merge(month(flag.getClearedAt()), -1L, Long::sum);
+			if (sameSpell) {
+				this.spells[number] = null;
+			}
+		}
+		else if (current == null || !flag.getWantedSince().isBefore(current.since())) {
+			this.spells[number] = Spell.of(flag);
 		}
 	}
 
 	/** The figures at the instant {@code asOf}. */
 	public synchronized StatsSnapshot snapshot(Instant asOf) {
-		Counts counts = new Counts(asOf);
-		Map<String, WantedFlagEvent> wantedNow = new HashMap<>();
-		this.wantedPeriods.forEach((caseId, periods) -> periods.values()
-			.stream()
-			.filter((period) -> WantedSpells.isOpen(period.latest().getWantedSince(), period.clearedAt()))
-			.reduce((first, second) -> second)
-			.ifPresent((period) -> wantedNow.put(caseId, period.latest())));
-		wantedNow.forEach((caseId, flag) -> {
-			CaseRecord record = this.cases.get(caseId);
-			counts.wanted(flag, (record != null) ? record.state().getTeam() : null);
-		});
-		this.cases
-			.forEach((caseId, record) -> counts.caseOf(record.state(), record.removedAt(), wantedNow.get(caseId)));
-		long established = this.nationalitiesEstablished.values().stream().mapToLong(Set::size).sum();
+		Counts counts = new Counts(asOf, this.nationalities.size(), this.teams.size());
+		for (int number = 0; number < this.numbers.size(); number++) {
+			long facts = this.facts[number];
+			Spell spell = this.spells[number];
+			if (spell != null) {
+				counts.wanted(spell, (facts & HAS_STATE) == 0 || team(facts) < 0);
+			}
+			if ((facts & (HAS_STATE | OPEN)) == (HAS_STATE | OPEN)) {
+				counts.open(facts, spell);
+			}
+		}
+		Map<String, Long> removedByMonth = new TreeMap<>();
+		this.removedByMonth.forEach((month, count) -> removedByMonth.put(month.toString(), count));
 		return StatsSnapshot.newBuilder()
 			.setAsOf(asOf)
 			.setOpenCases(counts.open)
-			.setByStatus(counts.byStatus)
+			.setByStatus(counts.named(STATUSES, counts.byStatus))
 			.setStayed(counts.stayed)
-			.setSupervision(counts.supervision)
+			.setSupervision(counts.named(CONDITIONS, counts.supervision))
 			.setWanted(WantedFigures.newBuilder()
 				.setTotal(counts.wantedTotal)
 				.setSeriousCriminality(counts.wantedSerious)
-				.setByDuration(counts.byDuration)
+				.setByDuration(counts.named(BANDS, counts.byDuration))
 				.setOverdueReview(counts.wantedOverdue)
 				.setUnassigned(counts.wantedUnassigned)
 				.build())
-			.setByCriminality(counts.byCriminality)
-			.setByNationality(counts.byNationality)
-			.setByRegion(counts.byRegion)
-			.setRemoved(new RemovedFigures(counts.removedTotal, counts.removedByMonth))
+			.setByCriminality(counts.byCriminality.figures(Arrays.asList(CRIMINALITIES)))
+			.setByNationality(counts.byNationality.figures(this.nationalities.names))
+			.setByRegion(counts.byRegion.figures(Arrays.asList(REGIONS)))
+			.setRemoved(new RemovedFigures(this.removedTotal, removedByMonth))
 			.setWantedTrend(trend(asOf))
-			.setByTeam(counts.byTeam)
-			.setNationalityEstablished(new NationalityEstablishedFigures(established))
+			.setByTeam(counts.byTeam(this.teams.names))
+			.setNationalityEstablished(new NationalityEstablishedFigures(this.nationalitiesEstablished))
 			.build();
 	}
 
@@ -163,31 +255,59 @@ public final class NationalFigures {
 		return WantedYears.plusYears(flag.getWantedSince(), (flag.getCriminality() == Criminality.NONE) ? 3 : 1);
 	}
 
+	/** The case's number, with room in every per-case array for it. */
+	private int number(String caseId) {
+		int number = this.numbers.numberOf(caseId);
+		if (number == this.sequences.length) {
+			int length = number + (number >> 1);
+			this.sequences = Arrays.copyOf(this.sequences, length);
+			this.flagSequences = Arrays.copyOf(this.flagSequences, length);
+			this.facts = Arrays.copyOf(this.facts, length);
+			this.spells = Arrays.copyOf(this.spells, length);
+		}
+		return number;
+	}
+
+	private long facts(CaseState state) {
+		long facts = HAS_STATE;
+		if (state.getOpen()) {
+			facts |= OPEN;
+		}
+		if (state.getStayed()) {
+			facts |= STAYED;
+		}
+		facts |= (long) state.getCustody().ordinal() << CUSTODY_SHIFT;
+		facts |= (long) state.getCriminality().ordinal() << CRIMINALITY_SHIFT;
+		facts |= (long) state.getRegion().ordinal() << REGION_SHIFT;
+		for (Condition condition : state.getConditions()) {
+			facts |= 1L << (CONDITIONS_SHIFT + condition.ordinal());
+		}
+		facts |= (long) this.nationalities.indexOf(state.getNationality()) << NATIONALITY_SHIFT;
+		if (state.getTeam() != null) {
+			facts |= (long) (this.teams.indexOf(state.getTeam()) + 1) << TEAM_SHIFT;
+		}
+		return facts;
+	}
+
+	/** The team's index, -1 when the case has none. */
+	private static int team(long facts) {
+		return (int) ((facts >>> TEAM_SHIFT) & NAME_MASK) - 1;
+	}
+
 	/**
 	 * Cases wanted at the last instant of each month (UTC), from the month of the first
 	 * flag to {@code asOf}'s month: a case counts for a month when it became wanted at or
 	 * before the month's end and was not cleared by then.
 	 */
 	private Map<String, Long> trend(Instant asOf) {
-		TreeMap<YearMonth, Long> changes = new TreeMap<>();
 		YearMonth last = YearMonth.from(asOf.atZone(ZoneOffset.UTC));
-		for (NavigableMap<Instant, WantedPeriod> periods : this.wantedPeriods.values()) {
-			for (WantedPeriod period : periods.values()) {
-				YearMonth from = month(period.latest().getWantedSince());
-				changes.merge(from, 1L, Long::sum);
-				if (period.clearedAt() != null) {
-					// A clear inside a month is always at or before its last instant.
-					changes.merge(month(period.clearedAt()), -1L, Long::sum);
-				}
-			}
-		}
 		Map<String, Long> trend = new TreeMap<>();
-		if (changes.isEmpty() || changes.firstKey().isAfter(last)) {
+		if (this.trendChanges.isEmpty() || this.trendChanges.firstKey().isAfter(last)) {
 			return trend;
 		}
 		long wanted = 0;
-		for (YearMonth month = changes.firstKey(); !month.isAfter(last); month = month.plusMonths(1)) {
-			wanted += changes.getOrDefault(month, 0L);
+		for (YearMonth month = this.trendChanges.firstKey(); !month.isAfter(last); month = month.plusMonths(1)) {
+			wanted += this.trendChanges.getOrDefault(month, 0L);
 			trend.put(month.toString(), wanted);
 		}
 		return trend;
@@ -195,6 +315,73 @@ public final class NationalFigures {
 
 	private static YearMonth month(Instant instant) {
 		return YearMonth.from(instant.atZone(ZoneOffset.UTC));
+	}
+
+	/**
+	 * The distinct values of a text field of the case state (nationalities, teams), each
+	 * kept once and numbered in the order first seen.
+	 */
+	private static final class Names {
+
+		private final int limit;
+
+		final List<String> names = new ArrayList<>();
+
+		private final Map<String, Integer> indexes = new HashMap<>();
+
+		Names(int limit) {
+			this.limit = limit;
+		}
+
+		int indexOf(String name) {
+			Integer index = this.indexes.get(name);
+			if (index != null) {
+				return index;
+			}
+			if (this.names.size() == this.limit) {
+				throw new IllegalStateException("More than " + this.limit + " distinct values of one case field");
+			}
+			this.names.add(name);
+			this.indexes.put(name, this.names.size() - 1);
+			return this.names.size() - 1;
+		}
+
+		int size() {
+			return this.names.size();
+		}
+
+	}
+
+	/** Open and wanted counts by the index of a name or an enum constant. */
+	private static final class OpenAndWantedCounts {
+
+		final long[] open;
+
+		final long[] wanted;
+
+		OpenAndWantedCounts(int size) {
+			this.open = new long[size];
+			this.wanted = new long[size];
+		}
+
+		void add(int index, boolean isWanted) {
+			this.open[index]++;
+			if (isWanted) {
+				this.wanted[index]++;
+			}
+		}
+
+		/** Those with at least one open case, by name. */
+		Map<String, OpenAndWanted> figures(List<?> names) {
+			Map<String, OpenAndWanted> figures = new TreeMap<>();
+			for (int i = 0; i < this.open.length; i++) {
+				if (this.open[i] > 0) {
+					figures.put(names.get(i).toString(), new OpenAndWanted(this.open[i], this.wanted[i]));
+				}
+			}
+			return figures;
+		}
+
 	}
 
 	/**
@@ -217,26 +404,27 @@ public final class NationalFigures {
 
 		long wantedUnassigned;
 
-		long removedTotal;
+		final long[] byStatus = new long[STATUSES.length];
 
-		final Map<String, Long> byStatus = new TreeMap<>();
+		final long[] supervision = new long[CONDITIONS.length];
 
-		final Map<String, Long> supervision = new TreeMap<>();
+		final long[] byDuration = new long[BANDS.length];
 
-		final Map<String, Long> byDuration = new TreeMap<>();
+		final OpenAndWantedCounts byCriminality = new OpenAndWantedCounts(CRIMINALITIES.length);
 
-		final Map<String, Long> removedByMonth = new TreeMap<>();
+		final OpenAndWantedCounts byNationality;
 
-		final Map<String, OpenAndWanted> byCriminality = new TreeMap<>();
+		final OpenAndWantedCounts byRegion = new OpenAndWantedCounts(REGIONS.length);
 
-		final Map<String, OpenAndWanted> byNationality = new TreeMap<>();
+		final OpenAndWantedCounts byTeam;
 
-		final Map<String, OpenAndWanted> byRegion = new TreeMap<>();
+		final long[] teamOverdue;
 
-		final Map<String, TeamFigures> byTeam = new TreeMap<>();
-
-		Counts(Instant asOf) {
+		Counts(Instant asOf, int nationalities, int teams) {
 			this.asOf = asOf;
+			this.byNationality = new OpenAndWantedCounts(nationalities);
+			this.byTeam = new OpenAndWantedCounts(teams);
+			this.teamOverdue = new long[teams];
 		}
 
 		/**
@@ -244,64 +432,79 @@ public final class NationalFigures {
 		 * years), whether its review is overdue (due before {@code asOf}), and whether it
 		 * has no team.
 		 */
-		void wanted(WantedFlagEvent flag, String team) {
+		void wanted(Spell spell, boolean unassigned) {
 			this.wantedTotal++;
-			if (flag.getCriminality() == Criminality.SERIOUS) {
+			if (spell.criminality() == Criminality.SERIOUS) {
 				this.wantedSerious++;
 			}
-			this.byDuration.merge(DurationBand.of(flag.getWantedSince(), this.asOf).name(), 1L, Long::sum);
-			if (overdue(flag)) {
+			this.byDuration[DurationBand.of(spell.since(), this.asOf).ordinal()]++;
+			if (overdue(spell)) {
 				this.wantedOverdue++;
 			}
-			if (team == null) {
+			if (unassigned) {
 				this.wantedUnassigned++;
 			}
 		}
 
-		boolean overdue(WantedFlagEvent flag) {
-			return reviewDue(flag).isBefore(this.asOf);
+		boolean overdue(Spell spell) {
+			return spell.reviewDue().isBefore(this.asOf);
 		}
 
 		/**
-		 * Open cases by status (a wanted case counts as WANTED, the others by custody),
-		 * stayed, under supervision (not wanted, in the community, by condition), by
-		 * criminality, current nationality and region, and by team when it has one;
-		 * removals all time and by month of removal. {@code wantedFlag} is the case's
-		 * current flag, null when it is not wanted.
+		 * An open case, by status (a wanted case counts as WANTED, the others by
+		 * custody), stayed, under supervision (not wanted, in the community, by
+		 * condition), by criminality, current nationality and region, and by team when it
+		 * has one. {@code spell} is the case's wanted spell, null when it is not wanted.
 		 */
-		void caseOf(CaseState state, Instant removedAt, WantedFlagEvent wantedFlag) {
-			boolean wanted = wantedFlag != null;
-			if (removedAt != null) {
-				this.removedTotal++;
-				this.removedByMonth.merge(month(removedAt).toString(), 1L, Long::sum);
-			}
-			if (!state.getOpen()) {
-				return;
-			}
+		void open(long facts, Spell spell) {
+			boolean wanted = spell != null;
+			Custody custody = CUSTODIES[(int) (facts >>> CUSTODY_SHIFT) & ENUM_MASK];
 			this.open++;
-			this.byStatus.merge(Status.of(state.getCustody(), wanted).name(), 1L, Long::sum);
-			if (state.getStayed()) {
+			this.byStatus[Status.of(custody, wanted).ordinal()]++;
+			if ((facts & STAYED) != 0) {
 				this.stayed++;
 			}
-			if (!wanted && state.getCustody() == io.removaltracker.events.common.Custody.IN_COMMUNITY) {
-				for (Condition condition : state.getConditions()) {
-					this.supervision.merge(condition.name(), 1L, Long::sum);
+			if (!wanted && custody == Custody.IN_COMMUNITY) {
+				int conditions = (int) (facts >>> CONDITIONS_SHIFT) & CONDITIONS_MASK;
+				for (int i = 0; i < CONDITIONS.length; i++) {
+					if ((conditions & (1 << i)) != 0) {
+						this.supervision[i]++;
+					}
 				}
 			}
-			add(this.byCriminality, state.getCriminality().name(), wanted);
-			add(this.byNationality, state.getNationality(), wanted);
-			add(this.byRegion, state.getRegion().name(), wanted);
-			if (state.getTeam() != null) {
-				TeamFigures team = this.byTeam.getOrDefault(state.getTeam(), new TeamFigures(0L, 0L, 0L));
-				this.byTeam.put(state.getTeam(),
-						new TeamFigures(team.getOpen() + 1, team.getWanted() + (wanted ? 1 : 0),
-								team.getOverdueReview() + ((wanted && overdue(wantedFlag)) ? 1 : 0)));
+			this.byCriminality.add((int) (facts >>> CRIMINALITY_SHIFT) & ENUM_MASK, wanted);
+			this.byNationality.add((int) (facts >>> NATIONALITY_SHIFT) & NAME_MASK, wanted);
+			this.byRegion.add((int) (facts >>> REGION_SHIFT) & ENUM_MASK, wanted);
+			int team = team(facts);
+			if (team >= 0) {
+				this.byTeam.add(team, wanted);
+				if (wanted && overdue(spell)) {
+					this.teamOverdue[team]++;
+				}
 			}
 		}
 
-		private static void add(Map<String, OpenAndWanted> figures, String key, boolean wanted) {
-			OpenAndWanted current = figures.getOrDefault(key, new OpenAndWanted(0L, 0L));
-			figures.put(key, new OpenAndWanted(current.getOpen() + 1, current.getWanted() + (wanted ? 1 : 0)));
+		/** The counts above zero, by the constant's name. */
+		Map<String, Long> named(Enum<?>[] keys, long[] counts) {
+			Map<String, Long> named = new TreeMap<>();
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] > 0) {
+					named.put(keys[i].name(), counts[i]);
+				}
+			}
+			return named;
+		}
+
+		/** Each team with at least one open case. */
+		Map<String, TeamFigures> byTeam(List<String> teams) {
+			Map<String, TeamFigures> byTeam = new TreeMap<>();
+			for (int i = 0; i < this.byTeam.open.length; i++) {
+				if (this.byTeam.open[i] > 0) {
+					byTeam.put(teams.get(i),
+							new TeamFigures(this.byTeam.open[i], this.byTeam.wanted[i], this.teamOverdue[i]));
+				}
+			}
+			return byTeam;
 		}
 
 	}
