@@ -44,10 +44,11 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 	static final String REPORTING = "reporting-service";
 
 	/**
-	 * Each part's maximum heap unless --heap says otherwise: with them every part stayed
-	 * under 512 MiB resident in the local stack and the pipeline benchmark, but for
-	 * case-service at 500,000 open cases (BENCHMARKS.md). case- and monitoring-service
-	 * keep their state in RocksDB (outside the heap, bounded by BoundedRocksDbMemory);
+	 * Each part's maximum heap unless --heap says otherwise. With them every part stays
+	 * under 512 MiB resident through a start and light traffic; under the pipeline
+	 * benchmark case-service reached 615 MiB and reporting-service 503 MiB
+	 * (BENCHMARKS.md), most of it outside the heap. case- and monitoring-service keep
+	 * their state in RocksDB (outside the heap, bounded by BoundedRocksDbMemory);
 	 * reporting-service keeps every case's figures in the heap. The broker's heap is
 	 * smaller in a cluster of three on the same machine. A second case-service instance
 	 * gets case-service's.
