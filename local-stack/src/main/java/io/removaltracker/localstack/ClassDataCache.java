@@ -25,11 +25,12 @@ import java.util.zip.ZipFile;
  * The JDK's own way for the parts to start faster: a part's first run records the classes
  * it loaded into an archive when it is stopped, and every later start maps them from
  * there instead of reading, verifying and linking them from the jars again. Measured on 2
- * cores, a part then needs about a quarter less processor time to be ready on JDK 17
- * (BENCHMARKS.md, "Start-up and jar size"). From JDK 25 on it is the ahead-of-time cache
- * ({@code -XX:AOTCacheOutput}, {@code -XX:AOTCache}), which also keeps the classes linked
- * and what the JIT learnt about them, about half the processor time; before, the dynamic
- * archive ({@code -XX:ArchiveClassesAtExit}, {@code -XX:SharedArchiveFile}).
+ * cores, a service then needs about two fifths less processor time to be ready on JDK 17,
+ * the broker a fifth (BENCHMARKS.md, "Start-up and jar size"). From JDK 25 on it is the
+ * ahead-of-time cache ({@code -XX:AOTCacheOutput}, {@code -XX:AOTCache}), which also
+ * keeps the classes linked and what the JIT learnt about them, about half the processor
+ * time; before, the dynamic archive ({@code -XX:ArchiveClassesAtExit},
+ * {@code -XX:SharedArchiveFile}).
  * <p>
  * The JDK shares classes of plain jars on the class path only, not of the jars nested in
  * a Spring Boot jar, so each Spring Boot jar is first extracted once (Spring Boot's
@@ -197,9 +198,8 @@ final class ClassDataCache {
 		this.recording.incrementAndGet();
 		Path recording = this.root
 			.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + part + ".recording");
-		// The classes the JDK cannot archive (a few, of old class-file versions) are no
-		// news
-		// for the part's log.
+		// The classes the JDK cannot archive (a few, of old class-file versions) are
+		// no news for the part's log.
 		List<String> options = this.aotCache
 				? List.of("-XX:AOTCacheOutput=" + recording, "-Xlog:aot=off", "-Xlog:cds=off")
 				: List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");

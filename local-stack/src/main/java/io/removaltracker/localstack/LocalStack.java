@@ -51,9 +51,9 @@ public final class LocalStack {
 	/**
 	 * For the development registry and identity provider: the JIT's quick compiler only.
 	 * Its code runs slower than the optimizing compiler's, which these two parts never
-	 * need (a service asks the registry for a schema once, and for a token every few
-	 * minutes), and it halves the processor time they take to start, time the broker and
-	 * the services share on a small machine (BENCHMARKS.md, "Start-up and jar size").
+	 * need (a service asks the registry for each schema once, and the provider for its
+	 * keys once), and it halves the processor time they take to start, time the broker
+	 * and the services share on a small machine (BENCHMARKS.md, "Start-up and jar size").
 	 */
 	static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
