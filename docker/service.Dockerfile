@@ -21,4 +21,9 @@ COPY --from=build /app.jar /app/app.jar
 ENV SERVER_ADDRESS=0.0.0.0
 # Two glibc malloc arenas keep RocksDB's and Kafka's native memory from staying resident (BENCHMARKS.md).
 ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
+# The heap is a setting, not part of the image: by default half of the container's memory limit
+# (compose's mem_limit, Kubernetes' resources.limits.memory; without a limit, half of the host's
+# memory). JAVA_OPTS replaces it, e.g. JAVA_OPTS=-Xmx256m (README, "Start-up, memory and jar size").
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=50"
+# exec: java becomes the container's first process and gets its SIGTERM.
+ENTRYPOINT ["sh", "-c", "exec java -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

@@ -1,5 +1,6 @@
 package io.removaltracker.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,11 +87,25 @@ final class Broker {
 		this.admin = admin;
 	}
 
-	Part part() {
-		List<String> command = LocalStack.java(this.options.brokers().size() > 1 ? "-Xmx512m" : "-Xmx768m");
+	/**
+	 * @param classData where its class data archive is (every node of a cluster shares
+	 * one: they run the same classes)
+	 */
+	Part part(ClassDataCache classData) {
+		// Kafka's own jars and their libraries, not the launcher's: those are written
+		// again on every build, and the JDK would take the archive for outdated.
+		List<Path> jars = ClassDataCache.jarsOf(classPath())
+			.stream()
+			.filter((jar) -> !ClassDataCache.isOwnJar(jar))
+			.toList();
+		ClassDataCache.Archive archive = classData.archive(StackOptions.BROKER, this.name, jars);
+		List<String> command = LocalStack.java(this.options.heap(this.name));
+		command.addAll(archive.options());
 		command.add("-Dlogback.configurationFile=" + this.home.resolve("logback.xml"));
-		command.addAll(List.of("-cp", classPath(), "kafka.Kafka", this.home.resolve("server.properties").toString()));
-		return new Part(this.name, command, this.logs.resolve(this.name + ".log"), this::answers);
+		command.addAll(List.of("-cp", String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()),
+				"kafka.Kafka", this.home.resolve("server.properties").toString()));
+		return new Part(this.name, command, this.logs.resolve(this.name + ".log"), this::answers)
+			.withClassData(archive);
 	}
 
 	/**

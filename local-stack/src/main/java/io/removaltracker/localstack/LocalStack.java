@@ -45,6 +45,15 @@ import org.apache.kafka.common.acl.AclBinding;
  */
 public final class LocalStack {
 
+	/**
+	 * For the development registry and identity provider: the JIT's quick compiler only.
+	 * Its code runs slower than the optimizing compiler's, which these two parts never
+	 * need (a service asks the registry for each schema once, and the provider for its
+	 * keys once), and it halves the processor time they take to start, time the broker
+	 * and the services share on a small machine (BENCHMARKS.md, "Start-up and jar size").
+	 */
+	static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+
 	private final StackOptions options;
 
 	private final PrintStream out;
@@ -75,6 +84,9 @@ public final class LocalStack {
 	 * without.
 	 */
 	private DevelopmentCredentials.KafkaTls kafkaTls;
+
+	/** The parts' class data archives (start-up), or none with --no-class-data. */
+	private ClassDataCache classData = ClassDataCache.off();
 
 	private Thread simulation;
 
@@ -121,6 +133,12 @@ public final class LocalStack {
 			}
 			Files.createDirectories(this.options.dataDir());
 			say("Data directory " + this.options.dataDir() + " (logs in " + logs() + ")");
+			if (this.options.classDataSharing()) {
+				// Beside the jars: every stack run from them shares it.
+				this.classData = ClassDataCache.in(this.options.servicesDir().resolveSibling("class-data"));
+				this.classData.extractInBackground(List.of(jar(StackOptions.IDENTITY), jar(StackOptions.REGISTRY),
+						jar(StackOptions.CASE), jar(StackOptions.MONITORING), jar(StackOptions.REPORTING)));
+			}
 			// Written here, before anything starts, and only read by the parts: the
 			// broker needs its principals before it takes a connection, and the identity
 			// provider then finds the file complete.
@@ -143,7 +161,7 @@ public final class LocalStack {
 			for (String name : this.options.brokers()) {
 				Broker broker = new Broker(this.options, logs(), name, ownKafka(ServicePrincipals.BROKER), admin(),
 						certificates);
-				Part part = broker.part();
+				Part part = broker.part(this.classData);
 				start(part, broker::format);
 				brokers.add(part);
 			}
@@ -172,11 +190,18 @@ public final class LocalStack {
 				return 1;
 			}
 			List<Part> services = new ArrayList<>();
-			this.options.caseInstances().forEach((instance) -> services.add(service(instance)));
+			for (String instance : this.options.caseInstances()) {
+				services.add(service(instance));
+			}
 			services.add(service(StackOptions.MONITORING));
 			services.add(service(StackOptions.REPORTING));
 			for (Part service : services) {
 				start(service, null);
+			}
+			if (this.classData.enabled()) {
+				say("Class data (" + this.classData.kind() + ", " + this.classData.root() + "): "
+						+ this.classData.used() + " parts started from theirs, " + this.classData.recording()
+						+ " record theirs when they stop");
 			}
 			for (Part service : services) {
 				if (!await(service, "on " + this.options.url(service.name()))) {
@@ -226,15 +251,19 @@ public final class LocalStack {
 		return true;
 	}
 
-	private Part registry() {
-		List<String> command = java("-Xmx192m");
-		command.addAll(List.of("-jar", jar("dev-schema-registry").toString(),
+	private Part registry() throws InterruptedException {
+		ClassDataCache.Archive archive = archive(StackOptions.REGISTRY, StackOptions.REGISTRY);
+		List<String> command = java(this.options.heap(StackOptions.REGISTRY));
+		command.addAll(archive.options());
+		command.add(QUICK_COMPILER_ONLY);
+		command.addAll(List.of("-jar", runnable(StackOptions.REGISTRY).toString(),
 				"--server.port=" + this.options.port(StackOptions.REGISTRY),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--registry.replication-factor=" + this.options.brokers().size()));
 		Part registry = withKafkaPrincipal(
 				new Part(StackOptions.REGISTRY, command, logs().resolve("dev-schema-registry.log"),
-						Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health")),
+						Part.answers200(this.options.url(StackOptions.REGISTRY) + "/actuator/health"))
+					.withClassData(archive),
 				ServicePrincipals.REGISTRY);
 		// Its principals (docs/contract.md, Access): the admin registers and configures;
 		// upstream systems and the services read and look up. In the environment, as JSON
@@ -368,31 +397,34 @@ public final class LocalStack {
 	 * writes the credentials file into the data directory on its first start and reuses
 	 * it, and sends a signed-in person back to this stack's dashboard.
 	 */
-	private Part identity() {
+	private Part identity() throws InterruptedException {
 		String url = this.options.url(StackOptions.IDENTITY);
 		String dashboard = this.options.url(StackOptions.REPORTING);
-		List<String> command = java("-Xmx128m");
-		command.addAll(List.of("-jar", jar(StackOptions.IDENTITY).toString(),
+		ClassDataCache.Archive archive = archive(StackOptions.IDENTITY, StackOptions.IDENTITY);
+		List<String> command = java(this.options.heap(StackOptions.IDENTITY));
+		command.addAll(archive.options());
+		command.add(QUICK_COMPILER_ONLY);
+		command.addAll(List.of("-jar", runnable(StackOptions.IDENTITY).toString(),
 				"--server.port=" + this.options.port(StackOptions.IDENTITY), "--identity.issuer=" + url,
 				"--identity.credentials-file=" + this.options.credentialsFile(),
 				"--identity.browser-client.redirect-uris=" + dashboard + "/login/oauth2/code/ops",
 				"--identity.browser-client.post-logout-redirect-uris=" + dashboard + "/"));
 		return new Part(StackOptions.IDENTITY, command, logs().resolve(StackOptions.IDENTITY + ".log"),
-				Part.answers200(url + "/.well-known/openid-configuration"), url + "/actuator/health/liveness");
+				Part.answers200(url + "/.well-known/openid-configuration"), url + "/actuator/health/liveness")
+			.withClassData(archive);
 	}
 
 	/**
 	 * A service, with Spring Boot's Kafka settings pointing at this stack and its tokens
 	 * checked against this stack's identity provider.
 	 */
-	private Part service(String part) {
-		// case- and monitoring-service keep their state in RocksDB (outside the heap,
-		// bounded by BoundedRocksDbMemory); reporting-service keeps every case's figures
-		// in the heap.
-		List<String> command = java(part.equals(StackOptions.REPORTING) ? "-Xmx512m" : "-Xmx256m");
+	private Part service(String part) throws InterruptedException {
 		// Every case-service instance runs the same jar; each keeps its own stores.
 		String jar = part.equals(StackOptions.CASE_2) ? StackOptions.CASE : part;
-		command.addAll(List.of("-jar", jar(jar).toString(), "--server.port=" + this.options.port(part),
+		ClassDataCache.Archive archive = archive(jar, part);
+		List<String> command = java(this.options.heap(part));
+		command.addAll(archive.options());
+		command.addAll(List.of("-jar", runnable(jar).toString(), "--server.port=" + this.options.port(part),
 				"--spring.kafka.bootstrap-servers=" + this.options.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + this.options.url(StackOptions.REGISTRY),
 				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.options.url(StackOptions.IDENTITY)));
@@ -404,7 +436,8 @@ public final class LocalStack {
 		}
 		Part service = new Part(part, command, logs().resolve(part + ".log"),
 				Part.answers200(this.options.url(part) + "/actuator/health/readiness"),
-				this.options.url(part) + "/actuator/health/liveness");
+				this.options.url(part) + "/actuator/health/liveness")
+			.withClassData(archive);
 		if (jar.equals(StackOptions.CASE)) {
 			service.withEnvironment("CASESERVICE_INTAKESIGNINGSECRET", this.intakeSigningSecret);
 		}
@@ -633,6 +666,26 @@ public final class LocalStack {
 
 	private Path jar(String part) {
 		return this.options.servicesDir().resolve(part + ".jar");
+	}
+
+	/**
+	 * The jar a part's JVM runs: its Spring Boot jar extracted for class data sharing, or
+	 * that jar itself.
+	 */
+	private Path runnable(String jar) throws InterruptedException {
+		return this.classData.runnable(jar(jar));
+	}
+
+	/**
+	 * The class data archive of a part running a Spring Boot jar; none when the jar could
+	 * not be extracted (the JDK shares no class nested in a Spring Boot jar).
+	 */
+	private ClassDataCache.Archive archive(String jar, String part) throws InterruptedException {
+		Path runnable = runnable(jar);
+		if (runnable.equals(jar(jar))) {
+			return ClassDataCache.Archive.NONE;
+		}
+		return this.classData.archive(jar, part, ClassDataCache.jarsOf(runnable.toString()));
 	}
 
 	private Path logs() {

@@ -49,6 +49,9 @@ final class Part {
 
 	private int starts;
 
+	/** Its class data archive, kept once it was stopped. */
+	private ClassDataCache.Archive classData = ClassDataCache.Archive.NONE;
+
 	Part(String name, List<String> command, Path log, BooleanSupplier ready) {
 		this(name, command, log, ready, null);
 	}
@@ -63,6 +66,15 @@ final class Part {
 		this.log = log;
 		this.ready = ready;
 		this.livenessUrl = livenessUrl;
+	}
+
+	/**
+	 * The class data archive its command line names: when it records one, the recording
+	 * is kept after it was stopped (only then is it whole).
+	 */
+	Part withClassData(ClassDataCache.Archive archive) {
+		this.classData = archive;
+		return this;
 	}
 
 	/** Sets an environment variable of the process, from its next start on. */
@@ -198,6 +210,7 @@ final class Part {
 		}
 		this.process.destroy();
 		if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.classData.keep();
 			return true;
 		}
 		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -17,7 +17,8 @@ import io.removaltracker.simulator.ReferenceScenario;
  * a data directory {@code data} under the current directory.
  */
 record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, boolean simulate, int simulateRate,
-		boolean referenceScenario, Instant asOf, Duration startupTimeout, boolean kafkaTls, boolean help) {
+		boolean referenceScenario, Instant asOf, Duration startupTimeout, boolean kafkaTls, Map<String, String> heaps,
+		boolean classDataSharing, boolean help) {
 
 	static final String BROKER = "kafka";
 
@@ -44,6 +45,21 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 	static final String MONITORING = "monitoring-service";
 
 	static final String REPORTING = "reporting-service";
+
+	/**
+	 * Each part's maximum heap unless --heap says otherwise. With them every part stays
+	 * under 512 MiB resident through a start and light traffic; under the pipeline
+	 * benchmark case-service reached 615 MiB and reporting-service 503 MiB
+	 * (BENCHMARKS.md), most of it outside the heap. case- and monitoring-service keep
+	 * their state in RocksDB (outside the heap, bounded by BoundedRocksDbMemory);
+	 * reporting-service keeps every case's figures in the heap. The broker's heap is
+	 * smaller in a cluster of three on the same machine. A second case-service instance
+	 * gets case-service's.
+	 */
+	static final Map<String, String> HEAPS = Map.of(BROKER, "768m", REGISTRY, "192m", IDENTITY, "128m", CASE, "256m",
+			MONITORING, "256m", REPORTING, "512m");
+
+	static final String CLUSTER_BROKER_HEAP = "512m";
 
 	static final String USAGE = """
 			Usage: local-stack [options]
@@ -74,6 +90,15 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			                          listens on --case-port-2 N (default 8090)
 			  --services-dir DIR      the parts' jars (default: services/ next to local-stack.jar)
 			  --startup-timeout SEC   how long each part may take to become ready (default 180)
+			  --heap PART=SIZE,...    the maximum heap of a part (java -Xmx), e.g. --heap
+			                          reporting-service=768m,case-service=384m; PART is kafka (every node),
+			                          dev-schema-registry, dev-identity-provider, case-service (every instance),
+			                          monitoring-service or reporting-service. Defaults: kafka 768m (512m each of
+			                          three), dev-schema-registry 192m, dev-identity-provider 128m, case-service
+			                          256m, monitoring-service 256m, reporting-service 512m
+			  --no-class-data         start every JVM without the class data archive (by default each part
+			                          records one when it stops the first time, kept beside the jars in
+			                          class-data/, and starts faster with it from then on)
 			""".formatted(ReferenceScenario.AS_OF);
 
 	private static final Map<String, String> PORT_OPTIONS = Map.of(BROKER, "kafka-port", CONTROLLER, "controller-port",
@@ -81,11 +106,11 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 			"monitoring-port", REPORTING, "reporting-port");
 
 	static StackOptions parse(String[] args, Path defaultServicesDir) {
-		Options options = new Options(args, Set.of("simulate", "kafka-tls", "help"),
+		Options options = new Options(args, Set.of("simulate", "kafka-tls", "no-class-data", "help"),
 				Set.of("data-dir", "simulate-rate", "scenario", "as-of", "kafka-port", "controller-port",
 						"registry-port", "identity-port", "case-port", "case-port-2", "case-instances",
 						"monitoring-port", "reporting-port", "services-dir", "startup-timeout", "brokers",
-						"kafka-port-2", "kafka-port-3", "controller-port-2", "controller-port-3"));
+						"kafka-port-2", "kafka-port-3", "controller-port-2", "controller-port-3", "heap"));
 		if (!options.words().isEmpty()) {
 			throw new IllegalArgumentException("unexpected argument '" + options.words().get(0) + "'");
 		}
@@ -124,7 +149,38 @@ record StackOptions(Path dataDir, Path servicesDir, Map<String, Integer> ports, 
 				Path.of(options.text("services-dir", defaultServicesDir.toString())).toAbsolutePath().normalize(),
 				ports, options.flag("simulate"), (int) options.number("simulate-rate", 50, 1, 1_000_000),
 				scenario != null, asOf, Duration.ofSeconds(options.number("startup-timeout", 180, 5, 3600)),
-				options.flag("kafka-tls"), options.flag("help"));
+				options.flag("kafka-tls"), heaps(options.text("heap", null)), !options.flag("no-class-data"),
+				options.flag("help"));
+	}
+
+	/** The -Xmx of a part: the --heap given for it, or its default. */
+	String heap(String part) {
+		String name = part.equals(CASE_2) ? CASE : (CLUSTER.contains(part) ? BROKER : part);
+		String given = this.heaps.get(name);
+		if (given != null) {
+			return "-Xmx" + given;
+		}
+		return "-Xmx" + (CLUSTER.contains(part) ? CLUSTER_BROKER_HEAP : HEAPS.get(name));
+	}
+
+	private static Map<String, String> heaps(String text) {
+		Map<String, String> heaps = new LinkedHashMap<>();
+		if (text == null) {
+			return heaps;
+		}
+		for (String entry : text.split(",")) {
+			String[] pair = entry.trim().split("=", 2);
+			if (pair.length != 2 || !HEAPS.containsKey(pair[0])) {
+				throw new IllegalArgumentException("--heap wants PART=SIZE with PART one of "
+						+ String.join(", ", HEAPS.keySet().stream().sorted().toList()) + ", not '" + entry + "'");
+			}
+			if (!pair[1].matches("[1-9][0-9]*[kKmMgG]")) {
+				throw new IllegalArgumentException(
+						"--heap " + pair[0] + " wants a size such as 384m or 1g, not '" + pair[1] + "'");
+			}
+			heaps.put(pair[0], pair[1]);
+		}
+		return heaps;
 	}
 
 	/** The brokers to start: their part names. */

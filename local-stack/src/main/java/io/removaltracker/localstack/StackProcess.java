@@ -177,7 +177,8 @@ public final class StackProcess implements AutoCloseable {
 			// configuration.
 			return Optional.of(line.replaceAll(".* kafka\\.Kafka .*/(kafka(-\\d)?)/server\\.properties.*", "$1"));
 		}
-		String part = line.replaceAll(".*/services/([a-z-]+)\\.jar.*", "$1");
+		// The jar it runs: from services/, or its extracted copy in class-data/.
+		String part = line.replaceAll(".* -jar \\S*/([a-z-]+)\\.jar.*", "$1");
 		if (part.equals(line)) {
 			return Optional.empty();
 		}

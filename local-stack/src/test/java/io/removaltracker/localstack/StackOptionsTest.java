@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The identity provider's place among the launcher's options. */
+/** The identity provider's place among the launcher's options, the heaps, class data. */
 class StackOptionsTest {
 
 	private static final Path SERVICES = Path.of("target", "services");
@@ -65,6 +65,41 @@ class StackOptionsTest {
 						+ " (dev-identity-provider) is already in use; stop what uses it or choose another with "
 						+ "--identity-port.");
 		}
+	}
+
+	@Test
+	void eachPartHasADefaultHeapThatAnOptionReplaces() {
+		StackOptions defaults = StackOptions.parse(new String[0], SERVICES);
+		StackOptions given = StackOptions
+			.parse(new String[] { "--heap", "reporting-service=768m,case-service=384m,kafka=1g" }, SERVICES);
+		StackOptions cluster = StackOptions.parse(new String[] { "--brokers", "3" }, SERVICES);
+
+		assertThat(defaults.heap(StackOptions.REPORTING)).isEqualTo("-Xmx512m");
+		assertThat(defaults.heap(StackOptions.CASE_2)).isEqualTo("-Xmx256m");
+		assertThat(defaults.heap(StackOptions.BROKER)).isEqualTo("-Xmx768m");
+		assertThat(cluster.heap("kafka-2")).isEqualTo("-Xmx512m");
+		assertThat(given.heap(StackOptions.REPORTING)).isEqualTo("-Xmx768m");
+		assertThat(given.heap(StackOptions.CASE)).isEqualTo("-Xmx384m");
+		assertThat(given.heap(StackOptions.CASE_2)).isEqualTo("-Xmx384m");
+		assertThat(given.heap(StackOptions.BROKER)).isEqualTo("-Xmx1g");
+		assertThat(given.heap(StackOptions.MONITORING)).isEqualTo("-Xmx256m");
+		assertThat(StackOptions.USAGE).contains("--heap PART=SIZE");
+	}
+
+	@Test
+	void aHeapForNoPartOrOfNoSizeIsRefused() {
+		assertThatThrownBy(() -> StackOptions.parse(new String[] { "--heap", "wanted-service=1g" }, SERVICES))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("PART one of case-service, dev-identity-provider");
+		assertThatThrownBy(() -> StackOptions.parse(new String[] { "--heap", "case-service=lots" }, SERVICES))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("a size such as 384m");
+	}
+
+	@Test
+	void classDataIsOnUnlessSwitchedOff() {
+		assertThat(StackOptions.parse(new String[0], SERVICES).classDataSharing()).isTrue();
+		assertThat(StackOptions.parse(new String[] { "--no-class-data" }, SERVICES).classDataSharing()).isFalse();
 	}
 
 }
