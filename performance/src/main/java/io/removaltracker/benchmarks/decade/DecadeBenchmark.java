@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.removaltracker.benchmarks.pipeline.KafkaBaseline;
 import io.removaltracker.benchmarks.pipeline.Latencies;
+import io.removaltracker.benchmarks.pipeline.WantedReaders;
 import io.removaltracker.events.Topics;
 import io.removaltracker.events.common.Criminality;
 import io.removaltracker.events.common.Custody;
@@ -290,44 +291,9 @@ public final class DecadeBenchmark {
 
 	private void readWanted(int seconds, int clients, Latencies latencies, Map<String, AtomicInteger> answers)
 			throws InterruptedException {
-		String authorization = this.stack.tokens(AccessTokens.OFFICER).authorization();
-		String base = this.stack.url("monitoring-port") + "/api/v1/wanted?size=50&region=";
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		List<Thread> threads = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			int client = c;
-			Thread thread = new Thread(() -> {
-				Region[] regions = Region.values();
-				for (int i = 0; System.nanoTime() < until; i++) {
-					HttpRequest request = HttpRequest
-						.newBuilder(URI.create(base + regions[(client + i) % regions.length].name()))
-						.timeout(Duration.ofSeconds(30))
-						.header("Authorization", authorization)
-						.build();
-					long sent = System.nanoTime();
-					String answer;
-					try {
-						int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-						answer = "HTTP " + status;
-						if (status == 200) {
-							latencies.add(System.nanoTime() - sent);
-						}
-					}
-					catch (IOException ex) {
-						answer = ex.getClass().getSimpleName();
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-					answers.computeIfAbsent(answer, (key) -> new AtomicInteger()).incrementAndGet();
-				}
-			}, "wanted-reader-" + c);
-			thread.start();
-			threads.add(thread);
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
+		WantedReaders.read(HTTP, this.stack.url("monitoring-port"),
+				this.stack.tokens(AccessTokens.OFFICER).authorization(), seconds, clients, latencies, answers,
+				new AtomicLong());
 	}
 
 	/** What Kafka's ConsumerPerformance takes to read what each service reads back. */
