@@ -73,7 +73,7 @@ public final class BadRecords implements DeserializationExceptionHandler, Proces
 		}
 		log.error("Passing over a record at {}-{} offset {} that {} failed on: {}", context.topic(),
 				context.partition(), context.offset(), context.processorNodeId(), describe(exception), exception);
-		count("kafka.records.failed", "Records passed over because processing them failed", context.topic());
+		countFailed(this.meters, context.topic());
 		return ProcessingExceptionHandler.Response.resume(deadLetter(context, "processing-failed", exception));
 	}
 
@@ -84,13 +84,17 @@ public final class BadRecords implements DeserializationExceptionHandler, Proces
 	public static void skipped(MeterRegistry meters, ConsumerRecord<?, ?> record, Exception exception) {
 		log.warn("Skipping an undecodable record at {}-{} offset {}: {}", record.topic(), record.partition(),
 				record.offset(), exception.getMessage());
-		if (meters != null) {
-			Counter.builder("kafka.records.undecodable")
-				.description("Records skipped because they could not be decoded")
-				.tag("topic", record.topic())
-				.register(meters)
-				.increment();
-		}
+		count(meters, "kafka.records.undecodable", "Records skipped because they could not be decoded", record.topic());
+	}
+
+	/**
+	 * Logs and counts a record that decoded but that a consumer of the services failed
+	 * on; {@code meters} may be null.
+	 */
+	public static void failed(MeterRegistry meters, ConsumerRecord<?, ?> record, Exception exception) {
+		log.error("Passing over a record at {}-{} offset {} that could not be applied: {}", record.topic(),
+				record.partition(), record.offset(), describe(exception), exception);
+		countFailed(meters, record.topic());
 	}
 
 	/** The record as it was read, with where it came from and why it failed. */
@@ -114,9 +118,13 @@ public final class BadRecords implements DeserializationExceptionHandler, Proces
 				context.sourceRawValue(), headers));
 	}
 
-	private void count(String name, String description, String topic) {
-		if (this.meters != null) {
-			Counter.builder(name).description(description).tag("topic", topic).register(this.meters).increment();
+	private static void countFailed(MeterRegistry meters, String topic) {
+		count(meters, "kafka.records.failed", "Records passed over because processing them failed", topic);
+	}
+
+	private static void count(MeterRegistry meters, String name, String description, String topic) {
+		if (meters != null) {
+			Counter.builder(name).description(description).tag("topic", topic).register(meters).increment();
 		}
 	}
 

@@ -68,7 +68,8 @@ import org.apache.kafka.common.utils.Utils;
  * Settings (system properties): {@code bench.decade.cases} (2,000,000),
  * {@code bench.decade.wantedCases} (50,000: the wanted list is topped up to this many
  * wanted cases), {@code bench.decade.readers} (16), {@code bench.decade.readSeconds}
- * (30).
+ * (30), {@code bench.decade.reuse} (false: true measures again on the history an earlier
+ * run left in {@code performance/target/decade-data} instead of seeding a new one).
  */
 public final class DecadeBenchmark {
 
@@ -96,6 +97,8 @@ public final class DecadeBenchmark {
 	private final int readers = Integer.getInteger("bench.decade.readers", 16);
 
 	private final int readSeconds = Integer.getInteger("bench.decade.readSeconds", 30);
+
+	private final boolean reuse = Boolean.getBoolean("bench.decade.reuse");
 
 	private final Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
 
@@ -135,19 +138,34 @@ public final class DecadeBenchmark {
 	private void measure() throws Exception {
 		log("Decade benchmark: %,d random cases, the wanted list topped up to %,d wanted cases", this.cases,
 				this.wantedTarget);
-		StackProcess.freshDataDir(this.dataDir);
+		if (this.reuse) {
+			if (!Files.isDirectory(this.dataDir.resolve("stack/kafka"))) {
+				throw new IllegalStateException(
+						"-Dbench.decade.reuse=true: no history in " + this.dataDir + " to reuse; run once without it");
+			}
+			log("Reusing the history an earlier run left in %s", this.dataDir);
+		}
+		else {
+			StackProcess.freshDataDir(this.dataDir);
+		}
 		// The benchmark's one upstream client is not held to a real upstream system's
 		// rate limit (the parts inherit this environment).
 		this.env.put("CASESERVICE_INTAKE_RATELIMIT_EVENTSPERSECOND", "1000000");
 		this.env.put("CASESERVICE_INTAKE_RATELIMIT_BURST", "1000000");
 		this.ports = StackProcess.freePorts();
+		long launched = System.nanoTime();
 		this.stack = StackProcess.start(this.jar, this.dataDir.resolve("stack"), this.ports, this.env,
 				"--startup-timeout", "3600");
 		awaitLauncherReady();
 		try {
 			List.of(AccessTokens.UPSTREAM, AccessTokens.OFFICER, AccessTokens.DASHBOARD)
 				.forEach((client) -> this.stack.tokens(client).token());
-			seed();
+			if (this.reuse) {
+				awaitReusedHistory(launched);
+			}
+			else {
+				seed();
+			}
 			topUpWanted();
 			readWantedList();
 			peakMemory("seeding and reads");
@@ -192,6 +210,39 @@ public final class DecadeBenchmark {
 		}
 		long published = System.nanoTime();
 		log("Seeding: %,d events published in %s; waiting for the figures", sent, seconds(published - start));
+		long done = awaitFigures();
+		log("Seeding: the figures show every event after %s", seconds(done - start));
+		this.facts.put("seededCases", this.cases);
+		this.facts.put("seededIntakeEvents", sent);
+		this.rows.add(DecadeReport.Row.of("Seeding: intake events published, first to last", sent, "events",
+				String.format(Locale.ROOT, "%.1f s", (published - start) / 1e9)));
+		this.rows
+			.add(DecadeReport.Row.of("Seeding: first intake event to the figures showing all", (done - start) / 1e9,
+					"s", String.format(Locale.ROOT, "%,.0f events/s", sent / ((done - start) / 1e9))));
+	}
+
+	/**
+	 * The history of an earlier run, read by a stack started on it: done, as after
+	 * seeding, when the figures count every marker.
+	 */
+	private void awaitReusedHistory(long launched) throws Exception {
+		long intake = endOffsets(Topics.CASE_INTAKE.name());
+		log("Reused history: %,d records on case-intake; waiting for the figures", intake);
+		long done = awaitFigures();
+		log("Reused history: the figures show it %s after the launch", seconds(done - launched));
+		this.facts.put("seededCases", this.cases);
+		this.facts.put("seededIntakeEvents", intake);
+		this.facts.put("reusedHistory", true);
+		this.rows.add(DecadeReport.Row.of("Reused history (`-Dbench.decade.reuse`): launch to the figures showing all",
+				(done - launched) / 1e9, "s",
+				String.format(Locale.ROOT, "%,d intake records seeded by an earlier run", intake)));
+	}
+
+	/**
+	 * Waits until the figures count every marker case, saying the lags each minute;
+	 * returns when, and records the figures' totals.
+	 */
+	private long awaitFigures() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
 		long nextReport = System.nanoTime();
 		while (!markersCounted()) {
@@ -208,17 +259,11 @@ public final class DecadeBenchmark {
 		}
 		long done = System.nanoTime();
 		JsonNode stats = stats();
-		log("Seeding: the figures show every event after %s: %,d open cases, %,d wanted", seconds(done - start),
-				stats.path("openCases").asLong(), stats.path("wanted").path("total").asLong());
-		this.facts.put("seededCases", this.cases);
-		this.facts.put("seededIntakeEvents", sent);
+		log("  the figures: %,d open cases, %,d wanted", stats.path("openCases").asLong(),
+				stats.path("wanted").path("total").asLong());
 		this.facts.put("openCasesAfterSeeding", stats.path("openCases").asLong());
 		this.facts.put("wantedAfterSeeding", stats.path("wanted").path("total").asLong());
-		this.rows.add(DecadeReport.Row.of("Seeding: intake events published, first to last", sent, "events",
-				String.format(Locale.ROOT, "%.1f s", (published - start) / 1e9)));
-		this.rows
-			.add(DecadeReport.Row.of("Seeding: first intake event to the figures showing all", (done - start) / 1e9,
-					"s", String.format(Locale.ROOT, "%,.0f events/s", sent / ((done - start) / 1e9))));
+		return done;
 	}
 
 	/**
@@ -460,20 +505,36 @@ public final class DecadeBenchmark {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()
 				.get(30, TimeUnit.SECONDS);
-			Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-			for (int p = 0; p < Topics.CASE_PARTITIONS; p++) {
-				request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-			}
 			long lag = 0;
-			for (var end : admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
+			for (var end : endOffsets(admin, topic).entrySet()) {
 				OffsetAndMetadata offset = committed.get(end.getKey());
-				lag += end.getValue().offset() - ((offset == null) ? 0 : offset.offset());
+				lag += end.getValue() - ((offset == null) ? 0 : offset.offset());
 			}
 			return lag;
 		}
 		catch (Exception ex) {
 			return -1;
 		}
+	}
+
+	/** The records a case topic holds, over its partitions. */
+	private long endOffsets(String topic) throws Exception {
+		try (Admin admin = Admin.create(this.stack.kafkaClientProperties("admin"))) {
+			return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		for (int p = 0; p < Topics.CASE_PARTITIONS; p++) {
+			request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+		}
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		admin.listOffsets(request)
+			.all()
+			.get(30, TimeUnit.SECONDS)
+			.forEach((partition, info) -> ends.put(partition, info.offset()));
+		return ends;
 	}
 
 	private static String millis(double value) {

@@ -98,13 +98,11 @@ public final class FiguresFeed implements SmartLifecycle {
 		if (record.value() == null) {
 			return;
 		}
+		boolean caseEvent = record.topic().equals(Topics.CASE_EVENTS.name());
+		Object decoded;
 		try {
-			if (record.topic().equals(Topics.CASE_EVENTS.name())) {
-				this.figures.apply(this.caseEvents.deserialize(record.topic(), record.value()));
-			}
-			else {
-				this.figures.apply(this.flags.deserialize(record.topic(), record.value()));
-			}
+			decoded = caseEvent ? this.caseEvents.deserialize(record.topic(), record.value())
+					: this.flags.deserialize(record.topic(), record.value());
 		}
 		catch (RuntimeException ex) {
 			if (ThreadFailurePolicy.isTransient(ex)) {
@@ -112,6 +110,20 @@ public final class FiguresFeed implements SmartLifecycle {
 				throw ex;
 			}
 			BadRecords.skipped(this.meters, record, ex);
+			return;
+		}
+		try {
+			if (caseEvent) {
+				this.figures.apply((CaseEvent) decoded);
+			}
+			else {
+				this.figures.apply((WantedFlagEvent) decoded);
+			}
+		}
+		catch (RuntimeException ex) {
+			// A record that decoded but that the figures could not take is a defect
+			// here, not a bad record: said as such, and counted apart.
+			BadRecords.failed(this.meters, record, ex);
 			return;
 		}
 		this.recordsApplied.incrementAndGet();

@@ -85,7 +85,9 @@ final class CaseNumbers {
 	 */
 	private int store(byte[] id) {
 		int needed = 2 + id.length;
-		int offset = this.end & (PAGE_SIZE - 1);
+		// Measured from the last page's start, so a page filled to its last byte reads
+		// as full (PAGE_SIZE), not as the empty start of a page that does not exist yet.
+		int offset = this.end - ((this.pages.size() - 1) << PAGE_BITS);
 		if (this.pages.isEmpty() || offset + needed > PAGE_SIZE) {
 			if ((long) this.pages.size() * PAGE_SIZE >= Integer.MAX_VALUE - PAGE_SIZE) {
 				throw new IllegalStateException("More case ids than the figures can number: 2 GiB of ids");

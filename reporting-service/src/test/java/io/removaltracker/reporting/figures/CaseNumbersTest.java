@@ -34,6 +34,21 @@ class CaseNumbersTest {
 	}
 
 	@Test
+	void anIdThatFillsAPageToItsLastByteLeavesTheNextForANewPage() {
+		CaseNumbers numbers = new CaseNumbers();
+		// 14 bytes and the two-byte length: 65,536 ids fill a 1 MiB page exactly, so
+		// the 65,537th starts exactly at the next page's first byte.
+		int count = 3 * 65_536 + 10;
+		for (int i = 0; i < count; i++) {
+			assertThat(numbers.numberOf(String.format("CASE-%09d", i))).isEqualTo(i);
+		}
+		for (int i = 0; i < count; i++) {
+			assertThat(numbers.numberOf(String.format("CASE-%09d", i))).isEqualTo(i);
+		}
+		assertThat(numbers.size()).isEqualTo(count);
+	}
+
+	@Test
 	void idsAreComparedByTheirWholeText() {
 		CaseNumbers numbers = new CaseNumbers();
 
