@@ -74,7 +74,7 @@ class StackOptionsTest {
 			.parse(new String[] { "--heap", "reporting-service=768m,case-service=384m,kafka=1g" }, SERVICES);
 		StackOptions cluster = StackOptions.parse(new String[] { "--brokers", "3" }, SERVICES);
 
-		assertThat(defaults.heap(StackOptions.REPORTING)).isEqualTo("-Xmx512m");
+		assertThat(defaults.heap(StackOptions.REPORTING)).isEqualTo("-Xmx320m");
 		assertThat(defaults.heap(StackOptions.CASE_2)).isEqualTo("-Xmx256m");
 		assertThat(defaults.heap(StackOptions.BROKER)).isEqualTo("-Xmx768m");
 		assertThat(cluster.heap("kafka-2")).isEqualTo("-Xmx512m");

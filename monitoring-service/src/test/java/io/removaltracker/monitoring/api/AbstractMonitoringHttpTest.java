@@ -28,9 +28,12 @@ import io.removaltracker.testing.DashboardQueries;
 import io.removaltracker.testing.HttpJson;
 import io.removaltracker.testing.HttpJson.Answer;
 import io.removaltracker.testing.KafkaAndRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -235,6 +238,29 @@ abstract class AbstractMonitoringHttpTest implements MonitoringApiDocsDrift {
 		assertThat(reviewed.get("wantedSince").asText()).isEqualTo(daysBefore(now, 400).toString());
 		assertThat(get("/api/v1/wanted/" + unassigned).body().has("team")).isFalse();
 		assertThat(text("/actuator/prometheus")).contains("wanted_flag_changes_total{change=\"updated\"");
+	}
+
+	@Test
+	void theStoresChangelogsAreCompactedInSegmentsSmallEnoughToClose() throws Exception {
+		String applicationId = this.context.getEnvironment().getProperty("spring.kafka.streams.application-id");
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka().bootstrapServers()))) {
+			List<ConfigResource> changelogs = admin.listTopics()
+				.names()
+				.get(30, TimeUnit.SECONDS)
+				.stream()
+				.filter((name) -> name.startsWith(applicationId + "-") && name.endsWith("-changelog"))
+				.map((name) -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+				.toList();
+			Map<ConfigResource, Config> configs = admin.describeConfigs(changelogs).all().get(30, TimeUnit.SECONDS);
+
+			assertThat(changelogs).extracting(ConfigResource::name)
+				.containsExactlyInAnyOrder(applicationId + "-wanted-now-changelog",
+						applicationId + "-last-applied-sequence-changelog", applicationId + "-latest-review-changelog");
+			configs.forEach((topic, config) -> {
+				assertThat(config.get("cleanup.policy").value()).as(topic.name()).isEqualTo("compact");
+				assertThat(config.get("segment.bytes").value()).as(topic.name()).isEqualTo(String.valueOf(16 << 20));
+			});
+		}
 	}
 
 	@Test
