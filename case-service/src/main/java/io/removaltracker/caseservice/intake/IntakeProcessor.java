@@ -2,7 +2,6 @@ package io.removaltracker.caseservice.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -27,7 +26,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -45,12 +43,6 @@ import org.slf4j.LoggerFactory;
 final class IntakeProcessor implements Processor<byte[], byte[], Object, Object> {
 
 	static final String EVENT_IDS_STORE = "case-event-ids";
-
-	/**
-	 * How soon the verdicts HTTP callers wait for are committed: the interval the whole
-	 * service committed at before Kafka intake was given a longer one.
-	 */
-	static final Duration ANSWER_COMMIT_INTERVAL = Duration.ofMillis(20);
 
 	/** Rejection headers on {@code case-intake-rejected}. */
 	static final String REASON_HEADER = "rejection-reason";
@@ -77,12 +69,6 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	private KeyValueStore<String, AcceptedEventId> eventIds;
 
-	/**
-	 * Whether an HTTP caller waits for something this processor wrote since the last
-	 * commit.
-	 */
-	private boolean answersWaiting;
-
 	IntakeProcessor(Deserializer<IntakeEvent> intakeDeserializer, Clock clock, IntakeListener listener,
 			IntakeReporter reporter) {
 		this.intakeDeserializer = intakeDeserializer;
@@ -97,15 +83,6 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 		this.history = context.getStateStore(CaseHistoryStore.NAME);
 		this.historyReads = new CaseHistoryStore(this.history);
 		this.eventIds = context.getStateStore(EVENT_IDS_STORE);
-		// Not a commit at every answer: each commit ends the stream thread's batch, so
-		// under many callers every transaction carried a few answers and each caller
-		// waited for several (measured, BENCHMARKS.md "Commits under load").
-		context.schedule(ANSWER_COMMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, (now) -> {
-			if (this.answersWaiting) {
-				this.answersWaiting = false;
-				this.context.commit();
-			}
-		});
 	}
 
 	@Override
@@ -257,12 +234,11 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 
 	/**
 	 * The verdict an HTTP request waits for. The caller sees it once the transaction
-	 * commits, so it is committed within {@link #ANSWER_COMMIT_INTERVAL} instead of at
-	 * the end of the commit interval, which is long for the throughput of Kafka intake
-	 * (ADR 0003).
+	 * commits, so the commit is asked for now instead of at the end of the commit
+	 * interval, which is long for the throughput of Kafka intake (ADR 0003).
 	 */
 	private void answer(String requestId, Verdict verdict, CaseEvent event, Refusal refusal, long timestamp) {
-		this.answersWaiting = true;
+		this.context.commit();
 		IntakeOutcome outcome = IntakeOutcome.newBuilder()
 			.setRequestId(requestId)
 			.setVerdict(verdict)

@@ -87,8 +87,8 @@ class CaseServiceHttpTest implements CaseServiceApiDocsDrift {
 	/**
 	 * Far longer than the verdict timeout (10 s): an HTTP answer that waited for the
 	 * interval would be a 503, so every accepted, duplicate and refused answer in this
-	 * class shows that an HTTP verdict is committed without waiting for the interval.
-	 * (Kafka Streams wants the transaction timeout above the interval.)
+	 * class shows that an HTTP verdict asks for its commit at once. (Kafka Streams wants
+	 * the transaction timeout above the interval.)
 	 */
 	static final String COMMIT_INTERVAL_MS = "300000";
 
