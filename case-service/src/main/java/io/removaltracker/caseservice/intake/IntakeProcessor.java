@@ -232,13 +232,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
 				IntakeTopology.REJECTED_SINK);
 	}
 
-	/**
-	 * The verdict an HTTP request waits for. The caller sees it once the transaction
-	 * commits, so the commit is asked for now instead of at the end of the commit
-	 * interval, which is long for the throughput of Kafka intake (ADR 0003).
-	 */
 	private void answer(String requestId, Verdict verdict, CaseEvent event, Refusal refusal, long timestamp) {
-		this.context.commit();
 		IntakeOutcome outcome = IntakeOutcome.newBuilder()
 			.setRequestId(requestId)
 			.setVerdict(verdict)

@@ -84,19 +84,9 @@ class CaseServiceHttpTest implements CaseServiceApiDocsDrift {
 
 	private HttpJson http;
 
-	/**
-	 * Far longer than the verdict timeout (10 s): an HTTP answer that waited for the
-	 * interval would be a 503, so every accepted, duplicate and refused answer in this
-	 * class shows that an HTTP verdict asks for its commit at once. (Kafka Streams wants
-	 * the transaction timeout above the interval.)
-	 */
-	static final String COMMIT_INTERVAL_MS = "300000";
-
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		SharedKafka.serviceSettings(registry, SharedKafka.REGISTRY_URL, stateDir);
-		registry.add("spring.kafka.streams.properties.commit.interval.ms", () -> COMMIT_INTERVAL_MS);
-		registry.add("spring.kafka.streams.properties.producer.transaction.timeout.ms", () -> "600000");
 	}
 
 	@BeforeEach
@@ -134,22 +124,6 @@ class CaseServiceHttpTest implements CaseServiceApiDocsDrift {
 		assertThat(scheduled.status()).isEqualTo(201);
 		assertThat(scheduled.body().get("sequence").asLong()).isEqualTo(2);
 		assertThat(scheduled.body().get("scheduledFor").asText()).isEqualTo("2030-01-02T10:00:00Z");
-	}
-
-	@Test
-	void httpVerdictsDoNotWaitForTheCommitInterval() {
-		String caseId = anyCaseId();
-
-		String opening = caseOpenedInCommunity(caseId);
-
-		Answer opened = this.http.postJson(opening);
-		Answer repeated = this.http.postJson(opening);
-		Answer refused = this.http.postJson(event(caseId, "RELEASED_ON_CONDITIONS", "\"conditions\": []"));
-
-		assertThat(this.context.getEnvironment().getProperty("spring.kafka.streams.properties.commit.interval.ms"))
-			.isEqualTo(COMMIT_INTERVAL_MS);
-		assertThat(List.of(opened.status(), repeated.status())).containsExactly(201, 200);
-		assertProblem(refused, 409, "transition-not-allowed");
 	}
 
 	@Test
